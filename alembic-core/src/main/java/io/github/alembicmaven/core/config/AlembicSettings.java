@@ -1,0 +1,42 @@
+package io.github.alembicmaven.core.config;
+
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The effective Alembic settings of one project, after reading {@code alembic.ini}/{@code pyproject.toml} and applying
+ * explicit overrides. Paths are absolute.
+ *
+ * @param configFiles the config files that were read (0, 1 or 2: an ini and a pyproject.toml), in lookup order
+ * @param scriptLocation the script directory, or {@code null} when only version locations were given
+ * @param versionLocations the directories scanned, in config order (default {@code <script_location>/versions})
+ * @param versionLocationsExplicit true when {@code version_locations} was set (missing entries are then skipped
+ *     silently, as Alembic does); false for the default {@code versions} directory
+ * @param recursiveVersionLocations {@code recursive_version_locations}
+ * @param sourceless {@code sourceless}
+ * @param fileTemplate {@code file_template} after interpolation (default {@code %(rev)s_%(slug)s})
+ * @param truncateSlugLength {@code truncate_slug_length} (default 40)
+ * @param timezone {@code timezone}, or {@code null}
+ * @param outputEncoding {@code output_encoding} (default {@code utf-8})
+ * @param warnings configuration warnings (deprecated keys and the like)
+ */
+public record AlembicSettings(
+        List<Path> configFiles,
+        Path scriptLocation,
+        List<Path> versionLocations,
+        boolean versionLocationsExplicit,
+        boolean recursiveVersionLocations,
+        boolean sourceless,
+        String fileTemplate,
+        int truncateSlugLength,
+        String timezone,
+        String outputEncoding,
+        List<Diagnostic> warnings) {
+
+    public AlembicSettings {
+        configFiles = List.copyOf(configFiles);
+        versionLocations = List.copyOf(versionLocations);
+        warnings = List.copyOf(warnings);
+    }
+}
