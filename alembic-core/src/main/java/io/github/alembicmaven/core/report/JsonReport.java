@@ -1,0 +1,188 @@
+package io.github.alembicmaven.core.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.alembicmaven.core.Analysis;
+import io.github.alembicmaven.core.check.CheckResult;
+import io.github.alembicmaven.core.check.HeadLine;
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
+import io.github.alembicmaven.core.graph.Revision;
+import io.github.alembicmaven.core.graph.RevisionMap;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes {@code alembic-report.json} (schema documented in the README, version {@value #SCHEMA_VERSION}). Paths are
+ * relative to the project basedir with {@code /} separators, so the report is identical on every machine. The file is
+ * written to a temporary sibling and moved into place, so readers never see half a report.
+ */
+public final class JsonReport {
+    /** Incremented on incompatible changes of the report layout. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Default file name. */
+    public static final String FILE_NAME = "alembic-report.json";
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonReport() {}
+
+    /**
+     * Writes the report for {@code analysis}.
+     *
+     * @param goal the goal or rule that wrote it ({@code heads}, {@code check}, {@code requireSingleAlembicHead})
+     * @param analysis the analysis (may be un-configured: then only status and diagnostics are written)
+     * @param check the check result, or {@code null} when the goal does not check
+     * @param extraDiagnostics diagnostics not in the analysis (e.g. a configuration error), may be empty
+     * @param file where to write; parent directories are created
+     */
+    public static void write(
+            String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics, Path file)
+            throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".alembic-report", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                writeReport(g, goal, analysis, check, extraDiagnostics);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeReport(
+            JsonGenerator g, String goal, Analysis analysis, CheckResult check, List<Diagnostic> extra)
+            throws IOException {
+        Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        g.writeStringField("goal", goal);
+        String status;
+        if (analysis == null || !analysis.configured()) {
+            status = analysis == null ? "error" : "not-configured";
+        } else if (check != null) {
+            status = check.passed() ? "passed" : "failed";
+        } else {
+            status = analysis.hasErrors() ? "failed" : "passed";
+        }
+        if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
+            status = "error";
+        }
+        g.writeStringField("status", status);
+        RevisionMap map = analysis == null ? null : analysis.map();
+        if (analysis != null && analysis.configured()) {
+            g.writeArrayFieldStart("versionLocations");
+            for (Path p : analysis.settings().versionLocations()) {
+                g.writeString(rel(base, p));
+            }
+            g.writeEndArray();
+        }
+        if (map != null) {
+            g.writeArrayFieldStart("revisions");
+            for (Revision r : map.revisions()) {
+                g.writeStartObject();
+                g.writeStringField("id", r.id());
+                stringArray(g, "downRevisions", r.downRevisions());
+                stringArray(g, "branchLabels", r.branchLabels());
+                stringArray(g, "declaredBranchLabels", r.script().branchLabels());
+                stringArray(g, "dependsOn", r.dependsOn());
+                g.writeStringField("path", rel(base, r.script().path()));
+                g.writeStringField("message", r.script().message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            stringArray(g, "heads", map.heads());
+            stringArray(g, "realHeads", map.realHeads());
+            stringArray(g, "effectiveHeads", map.effectiveHeads());
+            stringArray(g, "bases", map.bases());
+            stringArray(g, "realBases", map.realBases());
+            stringArray(g, "branchPoints", map.branchPoints());
+            stringArray(g, "mergePoints", map.mergePoints());
+        }
+        if (check != null) {
+            g.writeArrayFieldStart("headLines");
+            for (HeadLine line : check.lines()) {
+                g.writeStartObject();
+                if (line.branchLabel() == null) {
+                    g.writeNullField("branchLabel");
+                } else {
+                    g.writeStringField("branchLabel", line.branchLabel());
+                }
+                g.writeNumberField("allowed", line.allowed());
+                stringArray(g, "heads", line.heads());
+                stringArray(g, "forkPoints", line.forkPoints());
+                g.writeBooleanField("violated", line.violated());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("diagnostics");
+        if (analysis != null) {
+            for (Diagnostic d : analysis.diagnostics()) {
+                diagnostic(g, base, d);
+            }
+        }
+        if (check != null) {
+            for (Diagnostic d : check.errors()) {
+                if (analysis == null || !analysis.diagnostics().contains(d)) {
+                    diagnostic(g, base, d);
+                }
+            }
+        }
+        for (Diagnostic d : extra) {
+            diagnostic(g, base, d);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void diagnostic(JsonGenerator g, Path base, Diagnostic d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", d.code().id());
+        g.writeStringField("severity", d.severity().label());
+        if (d.path() == null) {
+            g.writeNullField("path");
+        } else {
+            g.writeStringField("path", rel(base, d.path()));
+        }
+        g.writeNumberField("line", d.line());
+        g.writeStringField("message", d.message());
+        if (d.fix() == null) {
+            g.writeNullField("fix");
+        } else {
+            g.writeStringField("fix", d.fix());
+        }
+        g.writeEndObject();
+    }
+
+    private static void stringArray(JsonGenerator g, String name, Collection<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static String rel(Path base, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (base != null && abs.startsWith(base)) {
+            return base.relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.toString().replace('\\', '/');
+    }
+}
