@@ -35,6 +35,10 @@ final class AlembicCli {
         TreeGenerator.deleteRecursively(treeDir.resolve("versions").resolve("__pycache__"));
     }
 
+    static boolean hasBytecodeCache(Path treeDir) {
+        return Files.isDirectory(treeDir.resolve("versions").resolve("__pycache__"));
+    }
+
     String version() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(python, "-c", "import alembic, sqlalchemy, sys; "
                         + "print('alembic', alembic.__version__, '/ SQLAlchemy', sqlalchemy.__version__, "
