@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Expected values were produced by CPython 3.11's {@code configparser} (see the javadoc of each test). */
 class ConfigParserTest {
@@ -34,42 +38,32 @@ class ConfigParserTest {
         assertThat(p.option("alembic", "version_path_separator").orElseThrow().line()).isEqualTo(3);
     }
 
-    @Test
-    void firstDelimiterWinsAndValuesAreStripped() throws Exception {
-        String text = "[alembic]\nkey: value : more\nk2 =  spaced   \nk3=a=b\n";
-        assertThat(get(text, "key")).isEqualTo("value : more");
-        assertThat(get(text, "k2")).isEqualTo("spaced");
-        assertThat(get(text, "k3")).isEqualTo("a=b");
+    /** (ini text, key in [alembic], value CPython 3.11 returns). */
+    static Stream<Arguments> values() {
+        return Stream.of(
+                // first delimiter wins, values stripped
+                Arguments.of("[alembic]\nkey: value : more\n", "key", "value : more"),
+                Arguments.of("[alembic]\nk2 =  spaced   \n", "k2", "spaced"),
+                Arguments.of("[alembic]\nk3=a=b\n", "k3", "a=b"),
+                // continuation lines: empty lines kept inside, trailing ones dropped
+                Arguments.of("[alembic]\nvl =\n    a\n\n    b\n\n\nnext = 1\n", "vl", "\na\n\nb"),
+                Arguments.of("[alembic]\nvl =\n    a\n\n    b\n\n\nnext = 1\n", "next", "1"),
+                // comment lines inside a value are skipped without ending it
+                Arguments.of("[alembic]\nvl = a\n# comment\n  b\n ; c\n  c\n", "vl", "a\nb\nc"),
+                // universal newlines (file reading): \r\n and a lone \r end lines
+                Arguments.of("[alembic]\r\nx = a\r\n  b\r\ny = 1\rz = 2", "x", "a\nb"),
+                Arguments.of("[alembic]\r\nx = a\r\n  b\r\ny = 1\rz = 2", "z", "2"),
+                // an indented option right after a header is an option, not a continuation
+                Arguments.of("[alembic]\n  indented = 1\nother = 2\n", "indented", "1"),
+                Arguments.of("[alembic]\n  indented = 1\nother = 2\n", "other", "2"),
+                // text after the closing bracket of a header is ignored
+                Arguments.of("[alembic] # comment\nx = 1\n", "x", "1"));
     }
 
-    @Test
-    void continuationLinesKeepEmptyLinesInsideAndDropTrailingOnes() throws Exception {
-        String text = "[alembic]\nvl =\n    a\n\n    b\n\n\nnext = 1\n";
-        assertThat(get(text, "vl")).isEqualTo("\na\n\nb");
-        assertThat(get(text, "next")).isEqualTo("1");
-    }
-
-    @Test
-    void commentLinesInsideAValueAreSkippedWithoutEndingIt() throws Exception {
-        assertThat(get("[alembic]\nvl = a\n# comment\n  b\n ; c\n  c\n", "vl")).isEqualTo("a\nb\nc");
-    }
-
-    @Test
-    void crlfAndLoneCrEndLines() throws Exception {
-        assertThat(get("[alembic]\r\nx = a\r\n  b\r\ny = 1\rz = 2", "x")).isEqualTo("a\nb");
-        assertThat(get("[alembic]\r\nx = a\r\n  b\r\ny = 1\rz = 2", "z")).isEqualTo("2");
-    }
-
-    @Test
-    void anIndentedOptionAfterAHeaderIsAnOption() throws Exception {
-        String text = "[alembic]\n  indented = 1\nother = 2\n";
-        assertThat(get(text, "indented")).isEqualTo("1");
-        assertThat(get(text, "other")).isEqualTo("2");
-    }
-
-    @Test
-    void textAfterTheClosingBracketOfAHeaderIsIgnored() throws Exception {
-        assertThat(get("[alembic] # comment\nx = 1\n", "x")).isEqualTo("1");
+    @ParameterizedTest
+    @MethodSource("values")
+    void valuesMatchPython(String text, String key, String expected) throws Exception {
+        assertThat(get(text, key)).isEqualTo(expected);
     }
 
     @Test
