@@ -481,38 +481,45 @@ final class PyTokenizer {
         }
     }
 
-    private static final String THREE = "**=//=>>=<<=...";
-    private static final String[] TWO = {
-        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="
-    };
-
     private void operator(char c) throws SyntaxError {
-        int startPos = pos;
-        if (pos + 2 < n) {
-            for (int k = 0; k < THREE.length(); k += 3) {
-                if (s.startsWith(THREE.substring(k, k + 3), pos)) {
-                    pos += 3;
-                    out.add(OP, startPos, pos, line, 0);
-                    return;
+        int len = operatorLength(c);
+        if (len == 0) {
+            throw new SyntaxError(line, "invalid character '" + new String(Character.toChars(s.codePointAt(pos)))
+                    + "' (U+" + String.format(Locale.ROOT, "%04X", s.codePointAt(pos)) + ")");
+        }
+        out.add(OP, pos, pos + len, line, 0);
+        pos += len;
+    }
+
+    /** Length of the longest operator starting with {@code c} at {@code pos}, or 0 if {@code c} starts none. */
+    private int operatorLength(char c) {
+        char d = pos + 1 < n ? s.charAt(pos + 1) : 0;
+        switch (c) {
+            case '*', '/', '<', '>' -> {
+                if (d == c) {
+                    return pos + 2 < n && s.charAt(pos + 2) == '=' ? 3 : 2;
                 }
+                return d == '=' ? 2 : 1;
+            }
+            case '.' -> {
+                return d == '.' && pos + 2 < n && s.charAt(pos + 2) == '.' ? 3 : 1;
+            }
+            case '-' -> {
+                return d == '>' || d == '=' ? 2 : 1;
+            }
+            case '!' -> {
+                return d == '=' ? 2 : 0;
+            }
+            case '=', ':', '+', '%', '&', '|', '^', '@' -> {
+                return d == '=' ? 2 : 1;
+            }
+            case ',', ';', '~' -> {
+                return 1;
+            }
+            default -> {
+                return 0;
             }
         }
-        if (pos + 1 < n) {
-            for (String two : TWO) {
-                if (s.charAt(pos) == two.charAt(0) && s.charAt(pos + 1) == two.charAt(1)) {
-                    pos += 2;
-                    out.add(OP, startPos, pos, line, 0);
-                    return;
-                }
-            }
-        }
-        if (",:;.+-*/%&|^~<>=@".indexOf(c) >= 0) {
-            pos++;
-            out.add(OP, startPos, pos, line, 0);
-            return;
-        }
-        throw new SyntaxError(line, "invalid character '" + new String(Character.toChars(s.codePointAt(pos)))
-                + "' (U+" + String.format(Locale.ROOT, "%04X", s.codePointAt(pos)) + ")");
     }
 
     private int lineAt(int offset) {

@@ -103,8 +103,11 @@ final class SourceDecoder {
             return "1" + codec;
         }
         // CPython's blank_re: line 2 is only consulted when line 1 is blank or a comment.
-        String lead = line1.replaceFirst("^[ \\t\\f]*", "");
-        if (!(lead.isEmpty() || lead.charAt(0) == '#' || lead.charAt(0) == '\r' || lead.charAt(0) == '\n')) {
+        int k = 0;
+        while (k < line1.length() && (line1.charAt(k) == ' ' || line1.charAt(k) == '\t' || line1.charAt(k) == '\f')) {
+            k++;
+        }
+        if (k < line1.length() && line1.charAt(k) != '#') {
             return null;
         }
         int start2 = nextLineStart(bytes, end1);
