@@ -303,19 +303,12 @@ final class ModuleEvaluator {
         int depth = 0;
         int lambdas = 0;
         for (int i = s; t.type[i] != NEWLINE && t.type[i] != ENDMARKER; i++) {
-            if (t.type[i] == OP) {
-                char c = t.src.charAt(t.start[i]);
-                int len = t.end[i] - t.start[i];
-                if (len == 1 && (c == '(' || c == '[' || c == '{')) {
-                    depth++;
-                } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
-                    depth--;
-                } else if (len == 1 && c == ':' && depth == 0) {
-                    if (lambdas == 0) {
-                        return i;
-                    }
-                    lambdas--;
+            depth += t.bracketDelta(i);
+            if (depth == 0 && t.isOp(i, ':')) {
+                if (lambdas == 0) {
+                    return i;
                 }
+                lambdas--;
             } else if (depth == 0 && t.is(i, "lambda")) {
                 lambdas++;
             }
@@ -385,14 +378,12 @@ final class ModuleEvaluator {
         int aug = -1;
         int depth = 0;
         for (int i = s; i < e; i++) {
-            if (t.type[i] == OP) {
+            int delta = t.bracketDelta(i);
+            depth += delta;
+            if (t.type[i] == OP && delta == 0) {
                 char c = t.src.charAt(t.start[i]);
                 int len = t.end[i] - t.start[i];
-                if (len == 1 && (c == '(' || c == '[' || c == '{')) {
-                    depth++;
-                } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
-                    depth--;
-                } else if (depth == 0) {
+                if (depth == 0) {
                     if (len == 1 && c == '=') {
                         eqs.add(i);
                     } else if (len == 1 && c == ':' && eqs.isEmpty() && colon < 0 && aug < 0) {
@@ -572,16 +563,9 @@ final class ModuleEvaluator {
     private int matching(int open) {
         int depth = 0;
         for (int i = open; t.type[i] != ENDMARKER; i++) {
-            if (t.type[i] == OP && t.end[i] - t.start[i] == 1) {
-                char c = t.src.charAt(t.start[i]);
-                if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    depth--;
-                    if (depth == 0) {
-                        return i;
-                    }
-                }
+            depth += t.bracketDelta(i);
+            if (depth == 0) {
+                return i;
             }
         }
         return -1;

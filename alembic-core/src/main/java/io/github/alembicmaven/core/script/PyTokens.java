@@ -87,6 +87,15 @@ final class PyTokens {
         return type[i] == OP && end[i] - start[i] == 1 && src.charAt(start[i]) == c;
     }
 
+    /** {@code +1} if token {@code i} opens a bracket, {@code -1} if it closes one, else {@code 0}. */
+    int bracketDelta(int i) {
+        if (type[i] != OP || end[i] - start[i] != 1) {
+            return 0;
+        }
+        char c = src.charAt(start[i]);
+        return c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+    }
+
     /** Source text from the start of token {@code from} to the end of token {@code to - 1}, whitespace collapsed. */
     String span(int from, int to) {
         if (from >= to) {

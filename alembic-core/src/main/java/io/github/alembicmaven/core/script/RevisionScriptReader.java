@@ -173,28 +173,19 @@ public final class RevisionScriptReader {
                 downRevisions = v;
             }
         }
-        List<String> branchLabels = List.of();
-        int branchLabelsLine = 0;
-        Binding labels = module.binding("branch_labels");
-        if (labels != null) {
-            List<String> v = toTuple(path, "branch_labels", labels, false, out);
-            if (v != null) {
-                branchLabels = v;
-                branchLabelsLine = labels.line();
-            }
-        }
-        List<String> dependsOn = List.of();
-        int dependsOnLine = 0;
-        Binding deps = module.binding("depends_on");
-        if (deps != null) {
-            List<String> v = toTuple(path, "depends_on", deps, false, out);
-            if (v != null) {
-                dependsOn = v;
-                dependsOnLine = deps.line();
-            }
-        }
-        return new RevisionScript(path, revision, revisionLine, downRevisions, downLine, branchLabels,
-                branchLabelsLine, dependsOn, dependsOnLine, module.docstring());
+        Optional labels = optional(path, module, "branch_labels", out);
+        Optional deps = optional(path, module, "depends_on", out);
+        return new RevisionScript(path, revision, revisionLine, downRevisions, downLine, labels.values(),
+                labels.line(), deps.values(), deps.line(), module.docstring());
+    }
+
+    /** An optional attribute after {@code to_tuple}: absent (or unusable) is empty with line 0. */
+    private record Optional(List<String> values, int line) {}
+
+    private static Optional optional(Path path, ModuleEvaluator module, String attr, List<Diagnostic> out) {
+        Binding b = module.binding(attr);
+        List<String> values = b == null ? null : toTuple(path, attr, b, false, out);
+        return values == null ? new Optional(List.of(), 0) : new Optional(values, b.line());
     }
 
     /** Alembic's offending characters, sorted and joined by ", ", or {@code null}. */
