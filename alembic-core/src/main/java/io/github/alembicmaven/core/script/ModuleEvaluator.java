@@ -880,9 +880,11 @@ final class ModuleEvaluator {
         boolean anyBytes = false;
         boolean anyStr = false;
         boolean fields = false;
+        boolean template = false;
         StringBuilder sb = new StringBuilder();
         while (q < lim && t.type[q] == STRING) {
             int f = t.flags[q];
+            template |= (f & PyTokens.TEMPLATE) != 0;
             if ((f & BYTES) != 0) {
                 anyBytes = true;
             } else {
@@ -901,6 +903,9 @@ final class ModuleEvaluator {
                 }
             }
             q++;
+        }
+        if (template) {
+            return new PyValue.Other("Template", t.span(from, q));
         }
         if (fields) {
             return new Unknown(t.span(from, q), "it is an f-string with replacement fields");

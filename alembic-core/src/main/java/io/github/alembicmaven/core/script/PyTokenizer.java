@@ -13,6 +13,7 @@ import static io.github.alembicmaven.core.script.PyTokens.OP;
 import static io.github.alembicmaven.core.script.PyTokens.PREFIX_SHIFT;
 import static io.github.alembicmaven.core.script.PyTokens.RAW;
 import static io.github.alembicmaven.core.script.PyTokens.STRING;
+import static io.github.alembicmaven.core.script.PyTokens.TEMPLATE;
 import static io.github.alembicmaven.core.script.PyTokens.TRIPLE;
 
 import java.util.Locale;
@@ -317,11 +318,17 @@ final class PyTokenizer {
             case "br", "rb" -> {
                 return BYTES | RAW;
             }
-            case "f", "t" -> {
+            case "f" -> {
                 return FORMATTED;
             }
-            case "fr", "rf", "tr", "rt" -> {
+            case "fr", "rf" -> {
                 return FORMATTED | RAW;
+            }
+            case "t" -> {
+                return FORMATTED | TEMPLATE;
+            }
+            case "tr", "rt" -> {
+                return FORMATTED | TEMPLATE | RAW;
             }
             default -> {
                 return -1;

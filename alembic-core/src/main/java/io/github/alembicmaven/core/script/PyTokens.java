@@ -28,6 +28,8 @@ final class PyTokens {
     static final int HAS_FIELDS = 8;
     /** String flag: triple-quoted. */
     static final int TRIPLE = 16;
+    /** String flag: a t-string (PEP 750): evaluates to a {@code Template}, never to a {@code str}. */
+    static final int TEMPLATE = 32;
     /** Bits 8..10 of the string flags hold the prefix length. */
     static final int PREFIX_SHIFT = 8;
 

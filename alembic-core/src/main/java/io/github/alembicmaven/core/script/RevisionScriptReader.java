@@ -43,7 +43,15 @@ import java.util.stream.IntStream;
  *       {@link DiagnosticCode#UNRESOLVED_VALUE}, an error for {@code revision}/{@code down_revision}, a warning for
  *       {@code branch_labels}/{@code depends_on} (then treated as absent). The constants map supplies such values.
  * </ul>
- * Instances are immutable and thread-safe.
+ * A syntax error becomes {@link DiagnosticCode#SYNTAX_ERROR}; the attributes bound before it are still returned (the
+ * graph stays useful) and no "missing attribute" diagnostics are added on top.
+ *
+ * <p>Known limits (Python would know more): runtime failures at import that do not touch the four attributes
+ * ({@code del} of an unbound name, a failing unpacking, an unimportable module) are not reported; names bound by
+ * {@code from x import *}, {@code globals()[...]}, {@code exec} or by calling functions are not seen; a walrus target
+ * ({@code (x := ...)}) is always unresolved; syntax inside function bodies is only tokenized, not parsed.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class RevisionScriptReader {
 
@@ -160,7 +168,7 @@ public final class RevisionScriptReader {
         int downLine = 0;
         if (down == null) {
             if (!syntaxError) {
-                String moduleName = fileName.replaceAll("\\W", "_");
+                String moduleName = fileName.replaceAll("(?U)\\W", "_");
                 out.add(Diagnostic.error(DiagnosticCode.MISSING_DOWN_REVISION_ATTRIBUTE, path, 0,
                         "Revision " + revision + " has no module-level down_revision (Alembic: AttributeError: module '"
                                 + moduleName + "' has no attribute 'down_revision')",
@@ -173,19 +181,19 @@ public final class RevisionScriptReader {
                 downRevisions = v;
             }
         }
-        Optional labels = optional(path, module, "branch_labels", out);
-        Optional deps = optional(path, module, "depends_on", out);
+        Declared labels = optional(path, module, "branch_labels", out);
+        Declared deps = optional(path, module, "depends_on", out);
         return new RevisionScript(path, revision, revisionLine, downRevisions, downLine, labels.values(),
                 labels.line(), deps.values(), deps.line(), module.docstring());
     }
 
     /** An optional attribute after {@code to_tuple}: absent (or unusable) is empty with line 0. */
-    private record Optional(List<String> values, int line) {}
+    private record Declared(List<String> values, int line) {}
 
-    private static Optional optional(Path path, ModuleEvaluator module, String attr, List<Diagnostic> out) {
+    private static Declared optional(Path path, ModuleEvaluator module, String attr, List<Diagnostic> out) {
         Binding b = module.binding(attr);
         List<String> values = b == null ? null : toTuple(path, attr, b, false, out);
-        return values == null ? new Optional(List.of(), 0) : new Optional(values, b.line());
+        return values == null ? new Declared(List.of(), 0) : new Declared(values, b.line());
     }
 
     /** Alembic's offending characters, sorted and joined by ", ", or {@code null}. */

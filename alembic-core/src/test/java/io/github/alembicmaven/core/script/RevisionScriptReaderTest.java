@@ -518,6 +518,23 @@ class RevisionScriptReaderTest {
     }
 
     @Test
+    void templateStringIsNotAStr() {
+        Diagnostic d = only(read("revision = t'abc'\ndown_revision = None\n"));
+        assertThat(d.code()).isEqualTo(DiagnosticCode.NON_STRING_REVISION);
+        assertThat(d.message()).contains("is a Template, not a str");
+    }
+
+    @Test
+    void emptyFileWithLegacyNameLacksOnlyDownRevision() {
+        ScriptReadResult r = read("ab12.py", "", Map.of());
+        assertThat(r.script().revision()).isEqualTo("ab12");
+        assertThat(r.script().docstring()).isNull();
+        assertThat(only(r).message()).contains("module 'ab12_py' has no attribute 'down_revision'");
+        ScriptReadResult unicode = read("\u00e9t\u00e9_x.py", "revision = 'r'\n", Map.of());
+        assertThat(only(unicode).message()).contains("module '\u00e9t\u00e9_x_py'"); // re.sub(r"\W", "_", name)
+    }
+
+    @Test
     void illegalRevisionCharactersUseAlembicsText() {
         ScriptReadResult r = read("revision = 'no@atsigns-or:colons+'\ndown_revision = None\n");
         Diagnostic d = only(r);
