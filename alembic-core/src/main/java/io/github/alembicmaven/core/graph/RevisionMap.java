@@ -877,7 +877,42 @@ public final class RevisionMap {
                     }
                 }
             }
-            // stale duplicates, and revisions on or below a cycle (an error anyway): what they have got so far
+            // revisions on or above a cycle (Alembic accepts a cycle that is reachable from a base and a head):
+            // the union over every nextrev-ancestor, by a reverse walk each
+            List<List<Revision>> parents = null;
+            for (Revision r : byId.values()) {
+                if (labels[r.loadIndex] != null) {
+                    continue;
+                }
+                if (parents == null) {
+                    parents = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        parents.add(new ArrayList<>(1));
+                    }
+                    for (Revision p : byId.values()) {
+                        for (Revision child : next[p.loadIndex]) {
+                            parents.get(child.loadIndex).add(p);
+                        }
+                    }
+                }
+                SortedSet<String> acc = Revision.NO_LABELS;
+                boolean[] seen = new boolean[n];
+                Deque<Revision> todo = new ArrayDeque<>();
+                todo.push(r);
+                seen[r.loadIndex] = true;
+                while (!todo.isEmpty()) {
+                    Revision x = todo.pop();
+                    acc = union(acc, declared(x));
+                    for (Revision p : parents.get(x.loadIndex)) {
+                        if (!seen[p.loadIndex]) {
+                            seen[p.loadIndex] = true;
+                            todo.push(p);
+                        }
+                    }
+                }
+                labels[r.loadIndex] = acc;
+            }
+            // stale duplicates: their own labels (no revision links to a stale file)
             for (Revision r : all) {
                 if (labels[r.loadIndex] == null) {
                     labels[r.loadIndex] = union(inherited[r.loadIndex], declared(r));

@@ -107,4 +107,22 @@ class BranchLabelPropagationTest {
         Revision r = Revs.of().labelled("a", List.of("zeta", "alpha")).map().get("a").orElseThrow();
         assertThat(r.branchLabels()).containsExactly("alpha", "zeta");
     }
+
+    @Test
+    void cycleThatAlembicAcceptsStillPropagatesLikeAlembic() {
+        // r2 <-> r4 <-> r3 <-> r1 cycle entered from base r0: Alembic's _detect_cycles does not see it
+        Revs revs = Revs.of().rev("r0").labelled("r2", List.of("L3"), "r3", "r4")
+                .full("r5", List.of("r2"), List.of("L1"), List.of("r3"), null)
+                .labelled("r4", List.of("L0"), "r2", "r0").dep("r1", List.of("r0"), "r0").dep("r3", List.of("r1"), "r1");
+        RevisionMap map = revs.map();
+        assertThat(RevisionMapTest.errors(map)).isEmpty();
+        assertThat(map.heads()).containsExactly("r5");
+        assertThat(RevisionMapTest.labels(map)).containsExactly(
+                Map.entry("r0", List.of()),
+                Map.entry("r2", List.of("L0", "L3")),
+                Map.entry("r5", List.of("L0", "L1", "L3")),
+                Map.entry("r4", List.of("L0", "L3")),
+                Map.entry("r1", List.of()),
+                Map.entry("r3", List.of()));
+    }
 }
