@@ -109,75 +109,43 @@ public final class RevisionMap {
 
     /** Alembic's {@code heads} (down_revision only; may repeat a duplicated id), load order. */
     public List<String> heads() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : all) {
-            if (r.isHead()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(all, Revision::isHead);
     }
 
     /** Alembic's {@code _real_heads} (down_revision and depends_on), load order. */
     public List<String> realHeads() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : all) {
-            if (r.isRealHead()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(all, Revision::isRealHead);
     }
 
     /** Heads that are not real heads (kept alive only by a depends_on), load order. */
     public List<String> effectiveHeads() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : all) {
-            if (r.isEffectiveHead()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(all, Revision::isEffectiveHead);
     }
 
     /** Alembic's {@code bases}: revisions without down_revision, load order (may repeat a duplicated id). */
     public List<String> bases() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : all) {
-            if (r.isBase()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(all, Revision::isBase);
     }
 
     /** Alembic's {@code _real_bases}: neither down_revision nor depends_on, load order. */
     public List<String> realBases() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : all) {
-            if (r.isRealBase()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(all, Revision::isRealBase);
     }
 
     /** Revisions with more than one child via down_revision ({@code is_branch_point}). */
     public List<String> branchPoints() {
-        List<String> out = new ArrayList<>();
-        for (Revision r : byId.values()) {
-            if (r.isBranchPoint()) {
-                out.add(r.id());
-            }
-        }
-        return out;
+        return ids(byId.values(), Revision::isBranchPoint);
     }
 
     /** Revisions with more than one down_revision ({@code is_merge_point}). */
     public List<String> mergePoints() {
+        return ids(byId.values(), Revision::isMergePoint);
+    }
+
+    private static List<String> ids(Collection<Revision> revisions, java.util.function.Predicate<Revision> which) {
         List<String> out = new ArrayList<>();
-        for (Revision r : byId.values()) {
-            if (r.isMergePoint()) {
+        for (Revision r : revisions) {
+            if (which.test(r)) {
                 out.add(r.id());
             }
         }
@@ -878,39 +846,28 @@ public final class RevisionMap {
                 }
             }
             // revisions on or above a cycle (Alembic accepts a cycle that is reachable from a base and a head):
-            // the union over every nextrev-ancestor, by a reverse walk each
-            List<List<Revision>> parents = null;
+            // the union over every nextrev-ancestor, by a worklist; a set only grows, at most once per label
+            Deque<Revision> work = new ArrayDeque<>();
             for (Revision r : byId.values()) {
-                if (labels[r.loadIndex] != null) {
+                if (labels[r.loadIndex] == null) {
+                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared(r));
+                    work.add(r);
+                }
+            }
+            while (!work.isEmpty()) {
+                Revision r = work.poll();
+                SortedSet<String> mine = labels[r.loadIndex];
+                if (mine.isEmpty()) {
                     continue;
                 }
-                if (parents == null) {
-                    parents = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        parents.add(new ArrayList<>(1));
-                    }
-                    for (Revision p : byId.values()) {
-                        for (Revision child : next[p.loadIndex]) {
-                            parents.get(child.loadIndex).add(p);
-                        }
+                for (Revision child : next[r.loadIndex]) {
+                    SortedSet<String> before = labels[child.loadIndex];
+                    SortedSet<String> after = union(before, mine);
+                    if (after != before && after.size() != before.size()) {
+                        labels[child.loadIndex] = after;
+                        work.add(child);
                     }
                 }
-                SortedSet<String> acc = Revision.NO_LABELS;
-                boolean[] seen = new boolean[n];
-                Deque<Revision> todo = new ArrayDeque<>();
-                todo.push(r);
-                seen[r.loadIndex] = true;
-                while (!todo.isEmpty()) {
-                    Revision x = todo.pop();
-                    acc = union(acc, declared(x));
-                    for (Revision p : parents.get(x.loadIndex)) {
-                        if (!seen[p.loadIndex]) {
-                            seen[p.loadIndex] = true;
-                            todo.push(p);
-                        }
-                    }
-                }
-                labels[r.loadIndex] = acc;
             }
             // stale duplicates: their own labels (no revision links to a stale file)
             for (Revision r : all) {
