@@ -254,30 +254,20 @@ class RevisionMapTest {
     }
 
     @Test
-    void hundredThousandRevisionChainIsFastAndDoesNotOverflow() {
+    void hundredThousandRevisionChainDoesNotOverflow() {
         Revs revs = Revs.of().labelled("r0", List.of("main"));
         for (int i = 1; i < 100_000; i++) {
             revs.rev("r" + i, "r" + (i - 1));
         }
         revs.rev("side", "r50000");
-        List<RevisionScript> scripts = revs.scripts();
-        // CPU time of this thread, best of three: the build machine is shared, wall time says little
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long millis = Long.MAX_VALUE;
-        RevisionMap map = null;
-        List<String> forks = null;
-        for (int run = 0; run < 3; run++) {
-            long start = mx.getCurrentThreadCpuTime();
-            map = RevisionMap.build(scripts);
-            forks = map.forkPoints(List.of("r99999", "side"));
-            millis = Math.min(millis, (mx.getCurrentThreadCpuTime() - start) / 1_000_000);
-        }
+        // speed is measured by alembic-benchmark; this checks that nothing recurses per revision
+        RevisionMap map = RevisionMap.build(revs.scripts());
+        List<String> forks = map.forkPoints(List.of("r99999", "side"));
         assertThat(map.heads()).containsExactly("r99999", "side");
         assertThat(forks).containsExactly("r50000");
         assertThat(map.get("r99999").orElseThrow().branchLabels()).containsExactly("main");
         assertThat(map.get("side").orElseThrow().branchLabels()).containsExactly("main");
         assertThat(errors(map)).isEmpty();
-        assertThat(millis).isLessThan(1000);
     }
 
     @Test
@@ -286,7 +276,7 @@ class RevisionMapTest {
         for (int i = 1; i < 100_000; i++) {
             revs.rev("r" + i, "r" + (i - 1));
         }
-        RevisionMap map = org.junit.jupiter.api.Assertions.assertTimeout(java.time.Duration.ofSeconds(20), revs::map);
+        RevisionMap map = revs.map();
         assertThat(errors(map)).singleElement().extracting(Diagnostic::code).isEqualTo(DiagnosticCode.CYCLE);
         assertThat(map.heads()).isEmpty();
     }
