@@ -30,7 +30,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * (and no {@code scriptLocation}/{@code versionLocations}) has no migrations and is skipped with one info line.
      * Setting it explicitly makes a missing or empty tree an error.
      *
-     * <p>User property: {@code alembic.config}. No default. Example: {@code -Dalembic.config=db/alembic.ini}.
+     * <p>Example: {@code -Dalembic.config=db/alembic.ini}.
      *
      * @since 0.1.0
      */
@@ -40,7 +40,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
     /**
      * The ini section holding the Alembic settings, like {@code alembic --name}. Ignored for {@code pyproject.toml}.
      *
-     * <p>User property: {@code alembic.name}. Default: {@code alembic}. Example: {@code -Dalembic.name=tenant_db}.
+     * <p>Example: {@code -Dalembic.name=tenant_db}.
      *
      * @since 0.1.0
      */
@@ -52,8 +52,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * directory. Its {@code versions} sub-directory is scanned unless {@code versionLocations} is set. Setting it
      * explicitly makes a tree without revision files an error.
      *
-     * <p>User property: {@code alembic.scriptLocation}. No default (taken from the configuration). Example:
-     * {@code -Dalembic.scriptLocation=migrations}.
+     * <p>Example: {@code -Dalembic.scriptLocation=migrations}.
      *
      * @since 0.1.0
      */
@@ -64,8 +63,9 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * Overrides {@code version_locations} of the configuration: comma-separated directories holding revision files,
      * relative to the project directory. Setting it explicitly makes a tree without revision files an error.
      *
-     * <p>User property: {@code alembic.versionLocations} (also as a POM {@code <properties>} entry). No default (taken
-     * from the configuration). Example: {@code -Dalembic.versionLocations=migrations/versions,plugins/audit/versions}.
+     * The property also works as a POM {@code <properties>} entry, so each module can name its own locations.
+     *
+     * <p>Example: {@code -Dalembic.versionLocations=migrations/versions,plugins/audit/versions}.
      *
      * @since 0.1.0
      */
@@ -76,8 +76,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * Values for names that revision files import and that cannot be resolved without running Python, as
      * comma-separated {@code NAME=value} pairs; names may be dotted.
      *
-     * <p>User property: {@code alembic.constants}. No default. Example:
-     * {@code -Dalembic.constants=cli.EXPAND_BRANCH=expand,cli.CONTRACT_BRANCH=contract}.
+     * <p>Example: {@code -Dalembic.constants=cli.EXPAND_BRANCH=expand,cli.CONTRACT_BRANCH=contract}.
      *
      * @since 0.1.0
      */
@@ -87,7 +86,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
     /**
      * Skips the goal; it then logs one info line and does nothing else.
      *
-     * <p>User property: {@code alembic.skip}. Default: {@code false}. Example: {@code -Dalembic.skip=true}.
+     * <p>Example: {@code -Dalembic.skip=true}.
      *
      * @since 0.1.0
      */
@@ -98,8 +97,7 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * Directory for the machine-readable report {@code alembic-report.json}, written on every run that finds a
      * configuration (also when the check fails or the configuration is invalid).
      *
-     * <p>User property: {@code alembic.reportDirectory}. Default: {@code ${project.build.directory}/alembic}. Example:
-     * {@code -Dalembic.reportDirectory=target/reports/alembic}.
+     * <p>Example: {@code -Dalembic.reportDirectory=target/reports/alembic}.
      *
      * @since 0.1.0
      */

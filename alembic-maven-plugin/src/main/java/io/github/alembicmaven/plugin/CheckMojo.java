@@ -28,7 +28,7 @@ public class CheckMojo extends AbstractAlembicMojo {
      * How many heads the graph may have, not counting the lines of history listed in {@code independentBranches}.
      * Must be at least 1.
      *
-     * <p>User property: {@code alembic.maxHeads}. Default: {@code 1}. Example: {@code -Dalembic.maxHeads=2}.
+     * <p>Example: {@code -Dalembic.maxHeads=2}.
      *
      * @since 0.1.0
      */
@@ -39,8 +39,7 @@ public class CheckMojo extends AbstractAlembicMojo {
      * Comma-separated branch labels that are intended, independent lines of history (Alembic's "multiple bases"); each
      * may have one head of its own, in addition to {@code maxHeads} for the rest of the graph.
      *
-     * <p>User property: {@code alembic.independentBranches}. No default. Example:
-     * {@code -Dalembic.independentBranches=audit,reporting}.
+     * <p>Example: {@code -Dalembic.independentBranches=audit,reporting}.
      *
      * @since 0.1.0
      */

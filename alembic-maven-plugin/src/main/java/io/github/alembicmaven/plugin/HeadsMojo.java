@@ -29,7 +29,7 @@ public class HeadsMojo extends AbstractAlembicMojo {
      * Adds each head's revision file (relative to the project directory) and the first line of its docstring, like
      * {@code alembic heads --verbose}.
      *
-     * <p>User property: {@code alembic.verbose}. Default: {@code false}. Example: {@code -Dalembic.verbose}.
+     * <p>Example: {@code -Dalembic.verbose}.
      *
      * @since 0.1.0
      */
@@ -39,8 +39,7 @@ public class HeadsMojo extends AbstractAlembicMojo {
     /**
      * Lists the heads that {@code depends_on} does not keep alive, like {@code alembic heads --resolve-dependencies}.
      *
-     * <p>User property: {@code alembic.resolveDependencies}. Default: {@code false}. Example:
-     * {@code -Dalembic.resolveDependencies}.
+     * <p>Example: {@code -Dalembic.resolveDependencies}.
      *
      * @since 0.1.0
      */
