@@ -58,7 +58,8 @@ public class CheckMojo extends AbstractAlembicMojo {
         try {
             policy = new HeadPolicy(maxHeads, new LinkedHashSet<>(Parameters.splitList(independentBranches)));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid alembic.maxHeads: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Invalid alembic.maxHeads '" + maxHeads + "': expected a whole number >= 1", e);
         }
         return GoalRun.check(goal(), request, policy, reportFile);
     }

@@ -148,7 +148,7 @@ class CheckMojoTest extends MojoTestSupport {
 
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertThat(e.getMessage()).contains("alembic.maxHeads");
+        assertThat(e.getMessage()).contains("alembic.maxHeads '0'");
     }
 
     @Test
