@@ -95,7 +95,8 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
 
     /**
      * Directory for the machine-readable report {@code alembic-report.json}, written on every run that finds a
-     * configuration (also when the check fails or the configuration is invalid).
+     * configuration (also when the check fails or the configuration is invalid). A run without a POM
+     * ({@code alembic:heads} in a plain Python project) writes no report unless this is set.
      *
      * <p>Example: {@code -Dalembic.reportDirectory=target/reports/alembic}.
      *
@@ -104,9 +105,13 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
     @Parameter(property = "alembic.reportDirectory", defaultValue = "${project.build.directory}/alembic")
     protected File reportDirectory;
 
-    /** The project directory; relative paths are resolved against it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    /** The project directory; relative paths are resolved against it. Null when Maven runs without a POM. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
+
+    /** The directory Maven was started in: the project directory of a run without a POM ({@code alembic:heads}). */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    protected File executionRootDirectory;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -160,11 +165,19 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
 
     /** The project directory as an absolute path. */
     protected Path basedir() {
-        return basedir.toPath().toAbsolutePath();
+        File dir = basedir != null ? basedir : executionRootDirectory != null ? executionRootDirectory : new File("");
+        return dir.toPath().toAbsolutePath();
     }
 
+    /**
+     * The report file, or null for none: without a POM the default directory stays an unresolved
+     * {@code ${project.basedir}/target} expression, and a goal run in a plain Python project should not create one.
+     */
     private Path reportFile() {
-        return reportDirectory == null ? null : reportDirectory.toPath().resolve(JsonReport.FILE_NAME);
+        if (reportDirectory == null || reportDirectory.getPath().contains("${")) {
+            return null;
+        }
+        return reportDirectory.toPath().resolve(JsonReport.FILE_NAME);
     }
 
     private void warnReportNotWritten(Throwable e) {
