@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -154,6 +155,17 @@ class RequireSingleAlembicHeadTest {
         assertDoesNotThrow(rule::execute);
 
         assertThat(basedir.resolve("target/reports/alembic-report.json")).exists();
+    }
+
+    @Test
+    void warningsAreLoggedWithPathsRelativeToTheProject() throws Exception {
+        Fixtures.linear(basedir);
+        rule.setVersionLocations("migrations/versions,migrations/versions");
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log, atLeastOnce()).warn(argThat((CharSequence s) ->
+                s.toString().startsWith("[file-loaded-twice] migrations/versions/")));
     }
 
     @Test

@@ -191,4 +191,18 @@ class CheckMojoTest extends MojoTestSupport {
 
         assertThat(log.warn()).singleElement().asString().contains("alembic-report.json").contains("alembic.ini");
     }
+
+    @Test
+    @Basedir("/projects/linear")
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "versionLocations", value = "migrations/versions, migrations/versions")
+    void warningsAreLoggedWithPathsRelativeToTheProject(CheckMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertThat(log.warn()).isNotEmpty()
+                .allSatisfy(w -> assertThat(w).startsWith("[file-loaded-twice] migrations/versions/"));
+        assertThat(log.info()).singleElement().asString().startsWith("Alembic revision graph OK");
+    }
 }
