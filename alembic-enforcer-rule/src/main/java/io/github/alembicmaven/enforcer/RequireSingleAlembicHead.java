@@ -1,16 +1,13 @@
 package io.github.alembicmaven.enforcer;
 
 import io.github.alembicmaven.core.AlembicConfigException;
-import io.github.alembicmaven.core.AnalysisRequest;
+import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.Parameters;
-import io.github.alembicmaven.core.check.HeadPolicy;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.report.JsonReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Properties;
 import javax.inject.Inject;
@@ -84,14 +81,9 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         Path basedir = project.getBasedir().toPath().toAbsolutePath();
         GoalRun run;
         try {
-            AnalysisRequest request = AnalysisRequest.builder(basedir)
-                    .configFile(cfg.config() == null ? null : basedir.resolve(cfg.config()))
-                    .iniSection(cfg.name())
-                    .scriptLocation(cfg.scriptLocation())
-                    .versionLocations(Parameters.splitList(cfg.versionLocations()))
-                    .constants(Parameters.parseConstants("alembic.constants", cfg.constants()))
-                    .build();
-            run = GoalRun.check(GOAL, request, policy(cfg), cfg.reportFile(basedir));
+            GoalParameters parameters = new GoalParameters(cfg.config(), cfg.name(), cfg.scriptLocation(),
+                    cfg.versionLocations(), cfg.constants(), cfg.maxHeads(), cfg.independentBranches());
+            run = GoalRun.check(GOAL, parameters, basedir, cfg.reportFile(basedir));
         } catch (AlembicConfigException e) {
             for (Throwable suppressed : e.getSuppressed()) {
                 warnReportNotWritten(cfg.reportFile(basedir), suppressed);
@@ -164,15 +156,6 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
                         + " maxHeads=%s, independentBranches=%s, skip=%s, reportDirectory=%s, level=%s]",
                 cfg.config(), cfg.name(), cfg.scriptLocation(), cfg.versionLocations(), cfg.constants(), cfg.maxHeads(),
                 cfg.independentBranches(), cfg.skip(), cfg.reportDirectory(), getLevel());
-    }
-
-    private static HeadPolicy policy(Effective cfg) throws EnforcerRuleError {
-        try {
-            int max = cfg.maxHeads() == null ? 1 : Integer.parseInt(cfg.maxHeads().strip());
-            return new HeadPolicy(max, new LinkedHashSet<>(Parameters.splitList(cfg.independentBranches())));
-        } catch (IllegalArgumentException e) { // NumberFormatException included
-            throw new EnforcerRuleError("Invalid alembic.maxHeads '" + cfg.maxHeads() + "': expected a whole number >= 1", e);
-        }
     }
 
     private void warnReportNotWritten(Path file, Throwable e) {

@@ -1,9 +1,8 @@
 package io.github.alembicmaven.plugin;
 
 import io.github.alembicmaven.core.AlembicConfigException;
-import io.github.alembicmaven.core.AnalysisRequest;
+import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.Parameters;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.report.JsonReport;
 import java.io.File;
@@ -121,14 +120,8 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
         }
         GoalRun run;
         try {
-            AnalysisRequest request = AnalysisRequest.builder(basedir())
-                    .configFile(config == null ? null : config.toPath())
-                    .iniSection(name)
-                    .scriptLocation(scriptLocation)
-                    .versionLocations(Parameters.splitList(versionLocations))
-                    .constants(Parameters.parseConstants("alembic.constants", constants))
-                    .build();
-            run = run(request, reportFile());
+            run = run(parameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations, constants),
+                    basedir(), reportFile());
         } catch (AlembicConfigException e) {
             for (Throwable suppressed : e.getSuppressed()) {
                 warnReportNotWritten(suppressed);
@@ -153,12 +146,14 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
     protected abstract String goal();
 
     /**
-     * The one core call of this goal.
-     *
-     * @throws MojoExecutionException on an invalid goal-specific parameter
+     * The common parameters plus this goal's own, in their string form.
      */
-    protected abstract GoalRun run(AnalysisRequest request, Path reportFile)
-            throws AlembicConfigException, MojoExecutionException;
+    protected abstract GoalParameters parameters(
+            String config, String name, String scriptLocation, String versionLocations, String constants);
+
+    /** The one core call of this goal. */
+    protected abstract GoalRun run(GoalParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException;
 
     /** Logs the outcome of a configured run and fails the build if it failed. */
     protected abstract void report(GoalRun run) throws MojoFailureException;

@@ -1,13 +1,9 @@
 package io.github.alembicmaven.plugin;
 
 import io.github.alembicmaven.core.AlembicConfigException;
-import io.github.alembicmaven.core.AnalysisRequest;
+import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.Parameters;
-import io.github.alembicmaven.core.check.HeadPolicy;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -52,16 +48,15 @@ public class CheckMojo extends AbstractAlembicMojo {
     }
 
     @Override
-    protected GoalRun run(AnalysisRequest request, Path reportFile)
-            throws AlembicConfigException, MojoExecutionException {
-        HeadPolicy policy;
-        try {
-            policy = new HeadPolicy(maxHeads, new LinkedHashSet<>(Parameters.splitList(independentBranches)));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(
-                    "Invalid alembic.maxHeads '" + maxHeads + "': expected a whole number >= 1", e);
-        }
-        return GoalRun.check(goal(), request, policy, reportFile);
+    protected GoalParameters parameters(
+            String config, String name, String scriptLocation, String versionLocations, String constants) {
+        return new GoalParameters(
+                config, name, scriptLocation, versionLocations, constants, String.valueOf(maxHeads), independentBranches);
+    }
+
+    @Override
+    protected GoalRun run(GoalParameters parameters, Path basedir, Path reportFile) throws AlembicConfigException {
+        return GoalRun.check(goal(), parameters, basedir, reportFile);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.github.alembicmaven.plugin;
 
 import io.github.alembicmaven.core.AlembicConfigException;
-import io.github.alembicmaven.core.AnalysisRequest;
+import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.check.HeadPolicy;
 import io.github.alembicmaven.core.graph.HeadsListing;
 import java.nio.file.Path;
-import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,9 +19,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "heads", threadSafe = true, requiresProject = false)
 public class HeadsMojo extends AbstractAlembicMojo {
-
-    /** Every head is allowed: only integrity errors fail {@code alembic:heads}. */
-    private static final HeadPolicy ANY_NUMBER_OF_HEADS = new HeadPolicy(Integer.MAX_VALUE, Set.of());
 
     /**
      * Adds each head's revision file (relative to the project directory) and the first line of its docstring, like
@@ -52,8 +47,15 @@ public class HeadsMojo extends AbstractAlembicMojo {
     }
 
     @Override
-    protected GoalRun run(AnalysisRequest request, Path reportFile) throws AlembicConfigException {
-        return GoalRun.check(goal(), request, ANY_NUMBER_OF_HEADS, reportFile);
+    protected GoalParameters parameters(
+            String config, String name, String scriptLocation, String versionLocations, String constants) {
+        return new GoalParameters(config, name, scriptLocation, versionLocations, constants, null, null);
+    }
+
+    /** Every head is allowed: only integrity errors fail {@code alembic:heads}. */
+    @Override
+    protected GoalRun run(GoalParameters parameters, Path basedir, Path reportFile) throws AlembicConfigException {
+        return GoalRun.integrity(goal(), parameters, basedir, reportFile);
     }
 
     @Override
