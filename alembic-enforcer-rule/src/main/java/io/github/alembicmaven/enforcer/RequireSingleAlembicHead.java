@@ -81,9 +81,7 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         Path basedir = project.getBasedir().toPath().toAbsolutePath();
         GoalRun run;
         try {
-            GoalParameters parameters = new GoalParameters(cfg.config(), cfg.name(), cfg.scriptLocation(),
-                    cfg.versionLocations(), cfg.constants(), cfg.maxHeads(), cfg.independentBranches());
-            run = GoalRun.check(GOAL, parameters, basedir, cfg.reportFile(basedir));
+            run = GoalRun.check(GOAL, cfg.parameters(), basedir, cfg.reportFile(basedir));
         } catch (AlembicConfigException e) {
             for (Throwable suppressed : e.getSuppressed()) {
                 warnReportNotWritten(cfg.reportFile(basedir), suppressed);
@@ -154,8 +152,9 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         return String.format(
                 "RequireSingleAlembicHead[config=%s, name=%s, scriptLocation=%s, versionLocations=%s, constants=%s,"
                         + " maxHeads=%s, independentBranches=%s, skip=%s, reportDirectory=%s, level=%s]",
-                cfg.config(), cfg.name(), cfg.scriptLocation(), cfg.versionLocations(), cfg.constants(), cfg.maxHeads(),
-                cfg.independentBranches(), cfg.skip(), cfg.reportDirectory(), getLevel());
+                cfg.parameters().config(), cfg.parameters().name(), cfg.parameters().scriptLocation(),
+                cfg.parameters().versionLocations(), cfg.parameters().constants(), cfg.parameters().maxHeads(),
+                cfg.parameters().independentBranches(), cfg.skip(), cfg.reportDirectory(), getLevel());
     }
 
     private void warnReportNotWritten(Path file, Throwable e) {
@@ -168,13 +167,14 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
     private Effective effective() {
         String buildDir = project.getBuild() == null ? null : project.getBuild().getDirectory();
         return new Effective(
-                config != null ? config.getPath() : property("config"),
-                name != null ? name : property("name"),
-                scriptLocation != null ? scriptLocation : property("scriptLocation"),
-                versionLocations != null ? versionLocations : property("versionLocations"),
-                constants != null ? constants : property("constants"),
-                maxHeads != null ? maxHeads.toString() : property("maxHeads"),
-                independentBranches != null ? independentBranches : property("independentBranches"),
+                new GoalParameters(
+                        config != null ? config.getPath() : property("config"),
+                        name != null ? name : property("name"),
+                        scriptLocation != null ? scriptLocation : property("scriptLocation"),
+                        versionLocations != null ? versionLocations : property("versionLocations"),
+                        constants != null ? constants : property("constants"),
+                        maxHeads != null ? maxHeads.toString() : property("maxHeads"),
+                        independentBranches != null ? independentBranches : property("independentBranches")),
                 skip != null ? skip.toString() : property("skip"),
                 reportDirectory != null ? reportDirectory.getPath()
                         : property("reportDirectory") != null ? property("reportDirectory")
@@ -192,16 +192,7 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         return properties == null ? null : properties.getProperty(key);
     }
 
-    private record Effective(
-            String config,
-            String name,
-            String scriptLocation,
-            String versionLocations,
-            String constants,
-            String maxHeads,
-            String independentBranches,
-            String skip,
-            String reportDirectory) {
+    private record Effective(GoalParameters parameters, String skip, String reportDirectory) {
 
         /** The report file; a relative directory is resolved against {@code basedir}; none when no directory is known. */
         Path reportFile(Path basedir) {
