@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum DiagnosticCode {
     // --- configuration -------------------------------------------------------------------------------------
+    /** The configuration is invalid or points at nothing; recorded in the report when a goal stops on it. */
+    CONFIGURATION_ERROR,
     /** A configuration value that Alembic would accept but that looks wrong, or a deprecated key. */
     CONFIG_WARNING,
     /** A version location listed twice (Alembic: "File ... loaded twice! ignoring."). */

@@ -1,0 +1,147 @@
+package io.github.alembicmaven.core;
+
+import io.github.alembicmaven.core.check.CheckResult;
+import io.github.alembicmaven.core.check.HeadPolicy;
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
+import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
+import io.github.alembicmaven.core.graph.RevisionMap;
+import io.github.alembicmaven.core.report.JsonReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One execution of a goal or rule, the same for every adapter: analyse the tree, optionally apply the head policy, and
+ * always write {@code alembic-report.json} (also when the configuration is invalid or the check fails). Adapters turn
+ * the outcome into log lines and exceptions; they hold no logic of their own.
+ */
+public final class GoalRun {
+    private final String goal;
+    private final Analysis analysis;
+    private final CheckResult check;
+    private final Path reportFile;
+    private final IOException reportError;
+
+    private GoalRun(String goal, Analysis analysis, CheckResult check, Path reportFile, IOException reportError) {
+        this.goal = goal;
+        this.analysis = analysis;
+        this.check = check;
+        this.reportFile = reportFile;
+        this.reportError = reportError;
+    }
+
+    /**
+     * Analyses the tree without judging it (e.g. {@code alembic:heads}).
+     *
+     * @param goal name written into the report
+     * @param reportFile where the JSON report goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
+     */
+    public static GoalRun analyze(String goal, AnalysisRequest request, Path reportFile) throws AlembicConfigException {
+        return run(goal, request, null, reportFile);
+    }
+
+    /**
+     * Analyses the tree and applies integrity rules and the head policy ({@code alembic:check}, the enforcer rule).
+     *
+     * @param goal name written into the report
+     * @param reportFile where the JSON report goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
+     */
+    public static GoalRun check(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
+            throws AlembicConfigException {
+        return run(goal, request, policy, reportFile);
+    }
+
+    private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
+            throws AlembicConfigException {
+        Analysis analysis;
+        try {
+            analysis = AlembicAnalyzer.analyze(request);
+        } catch (AlembicConfigException e) {
+            if (reportFile != null) {
+                Diagnostic d = Diagnostic.error(DiagnosticCode.CONFIGURATION_ERROR, null, 0, e.getMessage(), null);
+                try {
+                    JsonReport.write(goal, null, null, List.of(d), reportFile);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        CheckResult check = policy != null && analysis.configured() ? analysis.check(policy) : null;
+        IOException reportError = null;
+        if (reportFile != null && analysis.configured()) {
+            try {
+                JsonReport.write(goal, analysis, check, List.of(), reportFile);
+            } catch (IOException e) {
+                reportError = e;
+            }
+        }
+        return new GoalRun(goal, analysis, check, reportFile, reportError);
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public Analysis analysis() {
+        return analysis;
+    }
+
+    /** The check result, or {@code null} for {@link #analyze} runs and un-configured projects. */
+    public CheckResult check() {
+        return check;
+    }
+
+    /** False when the project has no Alembic configuration: the adapter logs {@link #summary()} and does nothing. */
+    public boolean configured() {
+        return analysis.configured();
+    }
+
+    /** True when a check ran and failed. */
+    public boolean failed() {
+        return check != null && !check.passed();
+    }
+
+    /** The report file, or {@code null} when none was written (no configuration, or none requested). */
+    public Path reportFile() {
+        return analysis.configured() ? reportFile : null;
+    }
+
+    /** The I/O error that prevented writing the report, or {@code null}. */
+    public IOException reportError() {
+        return reportError;
+    }
+
+    /** Warnings to show the user (config, discovery, files, graph), in order. */
+    public List<Diagnostic> warnings() {
+        return analysis.diagnostics().stream()
+                .filter(d -> d.severity() == io.github.alembicmaven.core.diagnostic.Severity.WARNING)
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * One line for the log: what was analysed and the verdict, e.g. {@code Alembic revision graph OK: 12 revisions,
+     * 1 head (3f2a1b0c9d8e) in migrations/versions}, or why the project was skipped.
+     */
+    public String summary() {
+        Path base = analysis.basedir();
+        if (!analysis.configured()) {
+            return "No Alembic migrations in " + base
+                    + " (no alembic.ini with an [alembic] section, no pyproject.toml [tool.alembic], no"
+                    + " alembic.scriptLocation / alembic.versionLocations): nothing to do.";
+        }
+        RevisionMap map = analysis.map();
+        String where = analysis.settings().versionLocations().stream()
+                .map(p -> AlembicAnalyzer.relative(base, p))
+                .collect(Collectors.joining(", "));
+        int revisions = map.revisions().size();
+        List<String> heads = map.heads();
+        String verdict = check == null ? "Alembic revision graph" : check.passed() ? "Alembic revision graph OK" : "Alembic revision graph FAILED";
+        return verdict + ": " + revisions + (revisions == 1 ? " revision, " : " revisions, ") + heads.size()
+                + (heads.size() == 1 ? " head" : " heads") + (heads.isEmpty() ? "" : " (" + String.join(", ", heads) + ")")
+                + " in " + where;
+    }
+}
