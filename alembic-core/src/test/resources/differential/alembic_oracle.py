@@ -14,6 +14,7 @@ heads/bases/... order then matches the newest Alembic exactly.
 JSON fields: tree, alembic (version), ok, heads, real_heads, bases, real_bases, branch_points, merge_points
 (ids; load order = order of first appearance in the map), head_labels {head: sorted propagated labels},
 labels {id: sorted propagated labels} (every revision), warnings [text], duplicates [ids warned twice],
+loaded [ids] and loaded_paths [realpaths] of the files Alembic read, in load order (up to the failing file),
 syntax_errors [file: message] (every candidate file is also compiled, to catch generator bugs even after
 Alembic stopped at the first problem), error {kind, class, message} when loading failed.
 """
@@ -55,6 +56,7 @@ class _SortedListdirOs(object):
 _script_base.os = _SortedListdirOs()
 
 _LOADED_IDS = []
+_LOADED_PATHS = []
 _orig_from_filename = _script_base.Script._from_filename.__func__
 
 
@@ -62,6 +64,7 @@ def _recording_from_filename(cls, scriptdir, dir_, filename):
     script = _orig_from_filename(cls, scriptdir, dir_, filename)
     if script is not None:
         _LOADED_IDS.append(script.revision)
+        _LOADED_PATHS.append(os.path.realpath(script.path))
     return script
 
 
@@ -100,6 +103,9 @@ def _classify(exc, warning_texts):
             return "branch-label-is-revision" if m.group(1) in _LOADED_IDS else "duplicate-branch-label"
         if msg.startswith("Character(s)"):
             return "illegal-revision-chars"
+        if msg.startswith("Dependency resolution failed; broken map"):
+            # a down_revision naming a branch label: the label key resolves to a revision with another id
+            return "missing-parent"
         return "unmapped-revision-error"
     if isinstance(exc, CommandError):
         if msg.startswith("Could not determine revision id"):
@@ -137,6 +143,7 @@ def load_tree(tree):
     tree = os.path.abspath(tree)
     result = {"tree": tree, "alembic": alembic.__version__, "ok": False}
     del _LOADED_IDS[:]
+    del _LOADED_PATHS[:]
     warning_texts = []
     script = None
     os.chdir(tree)
@@ -171,6 +178,7 @@ def load_tree(tree):
     result["warnings"] = warning_texts
     result["duplicates"] = [m.group(1) for m in (_DUPLICATE.match(w) for w in warning_texts) if m]
     result["loaded"] = list(_LOADED_IDS)
+    result["loaded_paths"] = list(_LOADED_PATHS)
     result["syntax_errors"] = _syntax_errors(_version_dirs(script)) if script is not None else []
     return result
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.alembicmaven.core.AlembicAnalyzer;
 import io.github.alembicmaven.core.AlembicConfigException;
 import io.github.alembicmaven.core.Analysis;
+import io.github.alembicmaven.core.config.AlembicSettings;
+import io.github.alembicmaven.core.config.SettingsLoader;
+import io.github.alembicmaven.core.script.VersionFileLocator;
 import io.github.alembicmaven.core.AnalysisRequest;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
@@ -106,8 +109,13 @@ class DifferentialAlembicTest {
         Path failures = target.resolve("differential-failures");
         deleteRecursively(failures);
         List<Outcome> bad = outcomes.stream().filter(o -> !o.agreed()).collect(Collectors.toList());
-        for (int i = 0; i < Math.min(KEPT, bad.size()); i++) {
-            keep(bad.get(i), failures);
+        for (int i = 0; i < bad.size(); i++) {
+            Outcome o = bad.get(i);
+            boolean alwaysKeep = o.alembicOutcome().startsWith("unmapped") || o.alembicOutcome().equals("oracle-failure")
+                    || o.problems().stream().anyMatch(p -> p.startsWith("GENERATOR BUG"));
+            if (i < KEPT || alwaysKeep) {
+                keep(o, failures);
+            }
         }
         String summary = summary(seed, count, trees, outcomes, AlembicOracle.version(python), python,
                 new long[] {t1 - t0, t2 - t1, t3 - t2});
@@ -137,6 +145,7 @@ class DifferentialAlembicTest {
         for (JsonNode s : o.path("syntax_errors")) {
             problems.add("GENERATOR BUG: Python cannot compile " + s.asText());
         }
+        checkDiscovery(problems, tree, o);
         Analysis a;
         try {
             a = AlembicAnalyzer.analyze(AnalysisRequest.builder(tree.dir()).build());
@@ -191,6 +200,48 @@ class DifferentialAlembicTest {
             problems.add("Alembic loads the tree without error; we report " + describe(errors, tree.dir()));
         }
         return new Outcome(tree, o, outcome, problems, ours);
+    }
+
+    /**
+     * The files we would read, in load order, against the files Alembic read (all of them when it loaded the tree;
+     * up to the failing file otherwise). Runs even when the later stages cannot.
+     */
+    private static void checkDiscovery(List<String> problems, GeneratedTree tree, JsonNode o) {
+        List<String> alembic = strings(o.path("loaded_paths"));
+        List<String> ours = new ArrayList<>();
+        try {
+            Optional<AlembicSettings> settings = SettingsLoader.load(AnalysisRequest.builder(tree.dir()).build());
+            if (settings.isPresent()) {
+                for (Path p : VersionFileLocator.locate(settings.get()).files()) {
+                    ours.add(p.toRealPath().toString());
+                }
+            }
+        } catch (AlembicConfigException | IOException | RuntimeException e) {
+            problems.add("discovery: we threw " + e);
+            return;
+        }
+        boolean complete = o.get("error") == null;
+        boolean agrees = complete
+                ? ours.equals(alembic)
+                : ours.size() >= alembic.size() && ours.subList(0, alembic.size()).equals(alembic);
+        if (!agrees) {
+            problems.add("files in load order" + (complete ? "" : " (Alembic stopped early: a prefix)")
+                    + ": Alembic " + relative(alembic, tree.dir()) + ", ours " + relative(ours, tree.dir()));
+        }
+    }
+
+    private static List<String> relative(List<String> paths, Path dir) {
+        String base;
+        try {
+            base = dir.toRealPath().toString() + "/";
+        } catch (IOException e) {
+            base = dir.toAbsolutePath() + "/";
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            out.add(p.startsWith(base) ? p.substring(base.length()) : p);
+        }
+        return out;
     }
 
     private static <T> void check(List<String> problems, String what, T expected, Supplier<T> actual) {

@@ -347,6 +347,43 @@ public final class RandomTreeGenerator {
         return pick(ds);
     }
 
+    /**
+     * A reference that is no revision id: a fresh id, a prefix of an existing id (Alembic never resolves prefixes in
+     * files), a fresh label, or, for down_revision, an existing branch label (down_revision must be an id).
+     */
+    private String unknownReference(Node a, boolean parent) {
+        // a label as down_revision: only on a non-base, naming a non-head, so that bases and heads stay non-empty
+        // (else Alembic's first complaint is CycleDetected, an artifact of the label)
+        List<String> labels = new ArrayList<>();
+        Set<String> hasChild = new HashSet<>();
+        for (Node n : nodes) {
+            hasChild.addAll(n.parents);
+        }
+        for (Node n : nodes) {
+            if (n != a && hasChild.contains(n.id) && !a.parents.isEmpty()) {
+                labels.addAll(n.labels);
+            }
+        }
+        int k = r.nextInt(10);
+        if (parent && k < 3 && !labels.isEmpty()) {
+            notes.append("(a branch label) ");
+            return pick(labels);
+        }
+        if (k < 6) {
+            Node other = pick(nodes);
+            String prefix = other.id.substring(0, Math.max(4, other.id.length() - 3));
+            if (!names.contains(prefix)) {
+                notes.append("(an id prefix) ");
+                return prefix;
+            }
+        }
+        return parent || chance(0.5) ? hexId() : newLabel();
+    }
+
+    private boolean labelsContain(String name) {
+        return nodes.stream().anyMatch(n -> n.labels.contains(name));
+    }
+
     private Fault injectFault(Fault fault) {
         if (nodes.isEmpty()) {
             return Fault.NONE;
@@ -379,8 +416,8 @@ public final class RandomTreeGenerator {
                 return fault;
             }
             case MISSING_PARENT: {
-                String ghost = hexId();
-                if (a.parents.isEmpty() || chance(0.5)) {
+                String ghost = unknownReference(a, true);
+                if (a.parents.isEmpty() || chance(0.5) || labelsContain(ghost)) {
                     a.parents.add(ghost);
                 } else {
                     a.parents.set(r.nextInt(a.parents.size()), ghost);
@@ -389,7 +426,7 @@ public final class RandomTreeGenerator {
                 return fault;
             }
             case MISSING_DEPENDENCY: {
-                String ghost = chance(0.5) ? hexId() : newLabel();
+                String ghost = unknownReference(a, false);
                 a.depsAbsent = false;
                 a.deps.add(ghost);
                 notes.append(a.id).append(" depends on missing ").append(ghost).append(' ');
@@ -734,7 +771,8 @@ public final class RandomTreeGenerator {
         ini.append("\n[post_write_hooks]\n\n[loggers]\nkeys = root,sqlalchemy,alembic\n\n[handlers]\nkeys = console\n");
         ini.append("\n[formatters]\nkeys = generic\n\n[logger_root]\nlevel = WARN\nhandlers = console\nqualname =\n");
         ini.append("\n[formatter_generic]\nformat = %%(levelname)-5.5s [%%(name)s] %%(message)s\n");
-        Files.writeString(dir.resolve("alembic.ini"), ini.toString(), StandardCharsets.UTF_8);
+        String text = chance(0.1) ? ini.toString().replace("\n", "\r\n") : ini.toString();
+        Files.writeString(dir.resolve("alembic.ini"), text, StandardCharsets.UTF_8);
     }
 
     private String describe(Fault fault) {
