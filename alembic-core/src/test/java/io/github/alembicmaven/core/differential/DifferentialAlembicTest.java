@@ -352,6 +352,10 @@ class DifferentialAlembicTest {
         });
         List<Outcome> bad = outcomes.stream().filter(o -> !o.agreed()).collect(Collectors.toList());
         if (!bad.isEmpty()) {
+            Map<String, Long> byCheck = bad.stream()
+                    .flatMap(o -> o.problems().stream().map(DifferentialAlembicTest::checkName).distinct())
+                    .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
+            sb.append("\ndisagreeing trees by check: ").append(byCheck).append('\n');
             sb.append("\ndisagreements (first ").append(Math.min(SHOWN, bad.size())).append(" of ")
                     .append(bad.size()).append("):\n");
             for (Outcome o : bad.subList(0, Math.min(SHOWN, bad.size()))) {
@@ -359,6 +363,18 @@ class DifferentialAlembicTest {
             }
         }
         return sb.toString();
+    }
+
+    /** The check a problem line is about: the text before the first ':' or ';' (or the first 40 chars). */
+    private static String checkName(String problem) {
+        int end = problem.length();
+        for (char c : new char[] {':', ';', '('}) {
+            int i = problem.indexOf(c);
+            if (i > 0 && i < end) {
+                end = i;
+            }
+        }
+        return problem.substring(0, Math.min(end, 40)).strip();
     }
 
     private static void keep(Outcome o, Path failures) {

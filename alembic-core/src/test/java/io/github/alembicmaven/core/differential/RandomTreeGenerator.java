@@ -634,6 +634,14 @@ public final class RandomTreeGenerator {
         for (String loc : locations) {
             writeDecoys(dir.resolve(loc));
         }
+        if (explicit && !locations.contains("migrations/versions") && chance(0.3)) {
+            // version_locations replaces the default <script_location>/versions: this file is never read
+            Path unlisted = dir.resolve("migrations/versions");
+            Files.createDirectories(unlisted);
+            Files.writeString(unlisted.resolve("zzz_unlisted.py"),
+                    "revision = 'zzzunlisted'\ndown_revision = 'zzzmissing'\n");
+            notes.append("unlisted-default-versions ");
+        }
         writeScriptDir(scriptDir);
         writeIni(dir, locations, explicit);
         return files;
@@ -722,7 +730,7 @@ public final class RandomTreeGenerator {
         if (explicit) {
             List<String> entries = new ArrayList<>();
             for (String l : locations) {
-                entries.add((baseVar ? "%(root_dir)s/" : prefix) + l);
+                entries.add((baseVar ? "%(root_dir)s/" : prefix) + l + (chance(0.05) ? "/" : ""));
             }
             if (chance(0.08)) {
                 entries.add(r.nextInt(entries.size() + 1), prefix + "does_not_exist");
