@@ -15,6 +15,8 @@ JSON fields: tree, alembic (version), ok, heads, real_heads, bases, real_bases, 
 (ids; load order = order of first appearance in the map), head_labels {head: sorted propagated labels},
 labels {id: sorted propagated labels} (every revision), warnings [text], duplicates [ids warned twice],
 loaded [ids] and loaded_paths [realpaths] of the files Alembic read, in load order (up to the failing file),
+files [{path, revision, down_revision, branch_labels, depends_on}] as Python evaluated them (after
+util.to_tuple), load_complete (every file was read: a failure, if any, came from building the map),
 syntax_errors [file: message] (every candidate file is also compiled, to catch generator bugs even after
 Alembic stopped at the first problem), error {kind, class, message} when loading failed.
 """
@@ -39,6 +41,7 @@ from alembic.script.revision import (  # noqa: E402
     LoopDetected,
     RevisionError,
 )
+from alembic import util as alembic_util  # noqa: E402
 from alembic.util import CommandError  # noqa: E402
 
 
@@ -57,7 +60,14 @@ _script_base.os = _SortedListdirOs()
 
 _LOADED_IDS = []
 _LOADED_PATHS = []
+_LOADED_FILES = []
+_STATE = {"load_complete": False}
 _orig_from_filename = _script_base.Script._from_filename.__func__
+_orig_load_revisions = ScriptDirectory._load_revisions
+
+
+def _tuple(value):
+    return [v if isinstance(v, str) else repr(v) for v in alembic_util.to_tuple(value, default=())]
 
 
 def _recording_from_filename(cls, scriptdir, dir_, filename):
@@ -65,10 +75,26 @@ def _recording_from_filename(cls, scriptdir, dir_, filename):
     if script is not None:
         _LOADED_IDS.append(script.revision)
         _LOADED_PATHS.append(os.path.realpath(script.path))
+        module = script.module
+        # what Python evaluated, after util.to_tuple (as RevisionScript holds it)
+        _LOADED_FILES.append({
+            "path": os.path.realpath(script.path),
+            "revision": script.revision,
+            "down_revision": _tuple(module.down_revision),
+            "branch_labels": _tuple(getattr(module, "branch_labels", None)),
+            "depends_on": _tuple(getattr(module, "depends_on", None)),
+        })
     return script
 
 
+def _recording_load_revisions(self):
+    for script in _orig_load_revisions(self):
+        yield script
+    _STATE["load_complete"] = True
+
+
 _script_base.Script._from_filename = classmethod(_recording_from_filename)
+ScriptDirectory._load_revisions = _recording_load_revisions
 
 _CANDIDATE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
 _BRANCH_NAME = re.compile(r"Branch name '(.*)' in revision (.*) already used by revision (.*)$", re.S)
@@ -144,6 +170,8 @@ def load_tree(tree):
     result = {"tree": tree, "alembic": alembic.__version__, "ok": False}
     del _LOADED_IDS[:]
     del _LOADED_PATHS[:]
+    del _LOADED_FILES[:]
+    _STATE["load_complete"] = False
     warning_texts = []
     script = None
     os.chdir(tree)
@@ -179,6 +207,8 @@ def load_tree(tree):
     result["duplicates"] = [m.group(1) for m in (_DUPLICATE.match(w) for w in warning_texts) if m]
     result["loaded"] = list(_LOADED_IDS)
     result["loaded_paths"] = list(_LOADED_PATHS)
+    result["files"] = list(_LOADED_FILES)
+    result["load_complete"] = _STATE["load_complete"]
     result["syntax_errors"] = _syntax_errors(_version_dirs(script)) if script is not None else []
     return result
 

@@ -14,6 +14,9 @@ import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
+import io.github.alembicmaven.core.script.RevisionScript;
+import io.github.alembicmaven.core.script.RevisionScriptReader;
+import io.github.alembicmaven.core.script.ScriptReadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +148,15 @@ class DifferentialAlembicTest {
         for (JsonNode s : o.path("syntax_errors")) {
             problems.add("GENERATOR BUG: Python cannot compile " + s.asText());
         }
-        checkDiscovery(problems, tree, o);
+        // stage checks first (they localise a disagreement), then the end-to-end verdict
+        Map<String, Path> ourFiles = checkDiscovery(problems, tree, o);
+        boolean loadComplete = o.path("load_complete").asBoolean(false);
+        if (ourFiles != null && loadComplete) {
+            checkReader(problems, tree, o, ourFiles);
+        }
+        if (loadComplete) {
+            checkGraphFromAlembicsParse(problems, tree, o);
+        }
         Analysis a;
         try {
             a = AlembicAnalyzer.analyze(AnalysisRequest.builder(tree.dir()).build());
@@ -161,73 +172,160 @@ class DifferentialAlembicTest {
             return new Outcome(tree, o, outcome, problems, "not configured");
         }
         List<Diagnostic> errors = a.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
-        String ours = errors.isEmpty() ? "no errors" : codes(errors);
+        compareVerdictAndGraph(problems, "", a.map(), errors, o, tree.dir());
+        return new Outcome(tree, o, outcome, problems, errors.isEmpty() ? "no errors" : codes(errors));
+    }
+
+    /**
+     * Alembic's verdict against ours: for a rejected tree an error with the mapped code; for a loaded tree the graph
+     * (exact order) and no error (duplicate-revision only, when Alembic warned about a duplicate id).
+     */
+    private static void compareVerdictAndGraph(List<String> problems, String prefix, RevisionMap map,
+            List<Diagnostic> errors, JsonNode o, Path dir) {
         JsonNode err = o.get("error");
         if (err != null) {
             String kind = err.path("kind").asText();
             if (kind.startsWith("unmapped") || kind.equals("oracle-failure")) {
-                problems.add("the oracle could not classify Alembic's failure " + err.path("class").asText() + ": "
-                        + err.path("message").asText() + "; we report " + describe(errors, tree.dir()));
+                problems.add(prefix + "the oracle could not classify Alembic's failure " + err.path("class").asText()
+                        + ": " + err.path("message").asText() + "; we report " + describe(errors, dir));
             } else if (errors.stream().noneMatch(d -> d.code().id().equals(kind))) {
-                problems.add("Alembic rejects the tree with " + kind + " (" + err.path("class").asText() + ": "
-                        + err.path("message").asText() + "); we report " + describe(errors, tree.dir()));
+                problems.add(prefix + "Alembic rejects the tree with " + kind + " (" + err.path("class").asText()
+                        + ": " + err.path("message").asText() + "); we report " + describe(errors, dir));
             }
-            return new Outcome(tree, o, outcome, problems, ours);
+            return;
         }
-        RevisionMap map = a.map();
-        check(problems, "heads", strings(o.path("heads")), () -> map.heads());
-        check(problems, "real heads", strings(o.path("real_heads")), () -> map.realHeads());
-        check(problems, "bases", strings(o.path("bases")), () -> map.bases());
-        check(problems, "real bases", strings(o.path("real_bases")), () -> map.realBases());
-        check(problems, "branch points", strings(o.path("branch_points")), () -> map.branchPoints());
-        check(problems, "merge points", strings(o.path("merge_points")), () -> map.mergePoints());
-        check(problems, "labels of heads", labels(o.path("head_labels")), () -> ourLabels(map, o.path("head_labels")));
-        check(problems, "labels of all revisions", labels(o.path("labels")), () -> ourLabels(map, o.path("labels")));
+        check(problems, prefix + "heads", strings(o.path("heads")), () -> map.heads());
+        check(problems, prefix + "real heads", strings(o.path("real_heads")), () -> map.realHeads());
+        check(problems, prefix + "bases", strings(o.path("bases")), () -> map.bases());
+        check(problems, prefix + "real bases", strings(o.path("real_bases")), () -> map.realBases());
+        check(problems, prefix + "branch points", strings(o.path("branch_points")), () -> map.branchPoints());
+        check(problems, prefix + "merge points", strings(o.path("merge_points")), () -> map.mergePoints());
+        check(problems, prefix + "labels of heads", labels(o.path("head_labels")),
+                () -> ourLabels(map, o.path("head_labels")));
+        check(problems, prefix + "labels of all revisions", labels(o.path("labels")),
+                () -> ourLabels(map, o.path("labels")));
         boolean duplicate = o.path("duplicates").size() > 0;
         if (duplicate) {
             if (errors.stream().noneMatch(d -> d.code() == DiagnosticCode.DUPLICATE_REVISION)) {
-                problems.add("Alembic warns " + o.path("duplicates") + " present more than once; we report no "
-                        + "duplicate-revision error (we report " + describe(errors, tree.dir()) + ")");
+                problems.add(prefix + "Alembic warns " + o.path("duplicates") + " present more than once; we report "
+                        + "no duplicate-revision error (we report " + describe(errors, dir) + ")");
             }
             List<Diagnostic> others = errors.stream()
                     .filter(d -> d.code() != DiagnosticCode.DUPLICATE_REVISION)
                     .collect(Collectors.toList());
             if (!others.isEmpty()) {
-                problems.add("Alembic loads the tree (duplicate warning only); besides duplicate-revision we report "
-                        + describe(others, tree.dir()));
+                problems.add(prefix + "Alembic loads the tree (duplicate warning only); besides duplicate-revision we "
+                        + "report " + describe(others, dir));
             }
         } else if (!errors.isEmpty()) {
-            problems.add("Alembic loads the tree without error; we report " + describe(errors, tree.dir()));
+            problems.add(prefix + "Alembic loads the tree without error; we report " + describe(errors, dir));
         }
-        return new Outcome(tree, o, outcome, problems, ours);
     }
 
     /**
      * The files we would read, in load order, against the files Alembic read (all of them when it loaded the tree;
      * up to the failing file otherwise). Runs even when the later stages cannot.
+     *
+     * @return our files by real path, or {@code null} when discovery failed
      */
-    private static void checkDiscovery(List<String> problems, GeneratedTree tree, JsonNode o) {
+    private static Map<String, Path> checkDiscovery(List<String> problems, GeneratedTree tree, JsonNode o) {
         List<String> alembic = strings(o.path("loaded_paths"));
-        List<String> ours = new ArrayList<>();
+        Map<String, Path> ours = new java.util.LinkedHashMap<>();
         try {
             Optional<AlembicSettings> settings = SettingsLoader.load(AnalysisRequest.builder(tree.dir()).build());
             if (settings.isPresent()) {
                 for (Path p : VersionFileLocator.locate(settings.get()).files()) {
-                    ours.add(p.toRealPath().toString());
+                    ours.put(p.toRealPath().toString(), p);
                 }
             }
         } catch (AlembicConfigException | IOException | RuntimeException e) {
             problems.add("discovery: we threw " + e);
+            return null;
+        }
+        List<String> ourPaths = new ArrayList<>(ours.keySet());
+        boolean complete = o.path("load_complete").asBoolean(false);
+        boolean agrees = complete
+                ? ourPaths.equals(alembic)
+                : ourPaths.size() >= alembic.size() && ourPaths.subList(0, alembic.size()).equals(alembic);
+        if (!agrees) {
+            problems.add("discovery: files in load order" + (complete ? "" : " (Alembic stopped early: a prefix)")
+                    + ": Alembic " + relative(alembic, tree.dir()) + ", ours " + relative(ourPaths, tree.dir()));
+        }
+        return ours;
+    }
+
+    /** Our reader, file by file, against what Python evaluated (after util.to_tuple). */
+    private static void checkReader(List<String> problems, GeneratedTree tree, JsonNode o, Map<String, Path> ours) {
+        RevisionScriptReader reader;
+        try {
+            reader = new RevisionScriptReader(Map.of());
+        } catch (RuntimeException e) {
+            problems.add("reader: we threw " + e);
             return;
         }
-        boolean complete = o.get("error") == null;
-        boolean agrees = complete
-                ? ours.equals(alembic)
-                : ours.size() >= alembic.size() && ours.subList(0, alembic.size()).equals(alembic);
-        if (!agrees) {
-            problems.add("files in load order" + (complete ? "" : " (Alembic stopped early: a prefix)")
-                    + ": Alembic " + relative(alembic, tree.dir()) + ", ours " + relative(ours, tree.dir()));
+        int reported = 0;
+        for (JsonNode f : o.path("files")) {
+            Path path = ours.get(f.path("path").asText());
+            if (path == null) {
+                continue; // a discovery problem, reported there
+            }
+            String name = relative(List.of(f.path("path").asText()), tree.dir()).get(0);
+            List<String> diffs = new ArrayList<>();
+            try {
+                ScriptReadResult read = reader.read(path);
+                RevisionScript sc = read.script();
+                List<Diagnostic> errors =
+                        read.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
+                if (sc == null) {
+                    diffs.add("no revision read; we report " + describe(errors, tree.dir()));
+                } else {
+                    diff(diffs, "revision", f.path("revision").asText(), sc.revision());
+                    diff(diffs, "down_revision", strings(f.path("down_revision")), sc.downRevisions());
+                    diff(diffs, "branch_labels", strings(f.path("branch_labels")), sc.branchLabels());
+                    diff(diffs, "depends_on", strings(f.path("depends_on")), sc.dependsOn());
+                    if (!errors.isEmpty()) {
+                        diffs.add("Python imports it; we report " + describe(errors, tree.dir()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                diffs.add("we threw " + e);
+            }
+            if (!diffs.isEmpty() && reported++ < 3) {
+                problems.add("reader: " + name + ": " + String.join("; ", diffs));
+            }
         }
+        if (reported > 3) {
+            problems.add("reader: ... " + (reported - 3) + " more files disagree");
+        }
+    }
+
+    private static void diff(List<String> diffs, String what, Object python, Object ours) {
+        if (!python.equals(ours)) {
+            diffs.add(what + " Python " + python + ", ours " + ours);
+        }
+    }
+
+    /**
+     * Our graph built from Python's own evaluation of each file (so a reader bug cannot hide or cause a graph
+     * disagreement), against Alembic's verdict and graph.
+     */
+    private static void checkGraphFromAlembicsParse(List<String> problems, GeneratedTree tree, JsonNode o) {
+        List<RevisionScript> scripts = new ArrayList<>();
+        for (JsonNode f : o.path("files")) {
+            scripts.add(new RevisionScript(Path.of(f.path("path").asText()), f.path("revision").asText(), 0,
+                    strings(f.path("down_revision")), 0, strings(f.path("branch_labels")), 0,
+                    strings(f.path("depends_on")), 0, null));
+        }
+        RevisionMap map;
+        List<Diagnostic> errors;
+        try {
+            map = RevisionMap.build(scripts);
+            errors = map.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
+        } catch (RuntimeException e) {
+            problems.add("graph-only: we threw " + e);
+            return;
+        }
+        compareVerdictAndGraph(problems, "graph-only: ", map, errors, o, tree.dir());
     }
 
     private static List<String> relative(List<String> paths, Path dir) {
@@ -367,6 +465,9 @@ class DifferentialAlembicTest {
 
     /** The check a problem line is about: the text before the first ':' or ';' (or the first 40 chars). */
     private static String checkName(String problem) {
+        if (problem.startsWith("graph-only: ")) {
+            return "graph-only: " + checkName(problem.substring("graph-only: ".length()));
+        }
         int end = problem.length();
         for (char c : new char[] {':', ';', '('}) {
             int i = problem.indexOf(c);
