@@ -60,7 +60,7 @@ class DifferentialAlembicTest {
 
     /** One tree's verdict. */
     private record Outcome(GeneratedTree tree, JsonNode oracle, String alembicOutcome, List<String> problems,
-            String ours) {
+            String ours, List<String> accepted) {
         boolean agreed() {
             return problems.isEmpty();
         }
@@ -162,18 +162,44 @@ class DifferentialAlembicTest {
             a = AlembicAnalyzer.analyze(AnalysisRequest.builder(tree.dir()).build());
         } catch (AlembicConfigException e) {
             problems.add("we threw AlembicConfigException: " + e.getMessage() + "; Alembic: " + outcome);
-            return new Outcome(tree, o, outcome, problems, "exception");
+            return new Outcome(tree, o, outcome, problems, "exception", List.of());
         } catch (RuntimeException e) {
             problems.add("we threw " + e + "; Alembic: " + outcome);
-            return new Outcome(tree, o, outcome, problems, "exception");
+            return new Outcome(tree, o, outcome, problems, "exception", List.of());
         }
         if (!a.configured()) {
             problems.add("we found no Alembic configuration; Alembic: " + outcome);
-            return new Outcome(tree, o, outcome, problems, "not configured");
+            return new Outcome(tree, o, outcome, problems, "not configured", List.of());
         }
         List<Diagnostic> errors = a.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
+        String ours = errors.isEmpty() ? "no errors" : codes(errors);
+        List<String> accepted = new ArrayList<>();
+        if (o.get("error") == null) {
+            errors = errors.stream().filter(d -> {
+                String why = acceptedDeviation(d);
+                if (why != null) {
+                    accepted.add(why + ": " + d.format(tree.dir()));
+                }
+                return why == null;
+            }).collect(Collectors.toList());
+        }
         compareVerdictAndGraph(problems, "", a.map(), errors, o, tree.dir());
-        return new Outcome(tree, o, outcome, problems, errors.isEmpty() ? "no errors" : codes(errors));
+        return new Outcome(tree, o, outcome, problems, ours, accepted);
+    }
+
+    /**
+     * Deliberate, documented deviations from Alembic: an error of ours on a tree that Alembic loads. Each is listed
+     * in the summary (never silently dropped); delete an entry to make it a failure again.
+     *
+     * @return the deviation's name, or {@code null} when {@code d} is not one
+     */
+    static String acceptedDeviation(Diagnostic d) {
+        // VersionFileLocator (javadoc): compiled-only .pyc/.pyo files in a version directory without any .py are
+        // reported as an error although Alembic (sourceless unset) ignores them.
+        if (d.code() == DiagnosticCode.SOURCELESS_UNSUPPORTED && d.message().contains("Alembic ignores them")) {
+            return "compiled-only files without sourceless";
+        }
+        return null;
     }
 
     /**
@@ -426,6 +452,17 @@ class DifferentialAlembicTest {
                 nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9));
         sb.append(String.format(Locale.ROOT, "agreed %d of %d (%.1f%%)%n", agreed, outcomes.size(),
                 outcomes.isEmpty() ? 100.0 : 100.0 * agreed / outcomes.size()));
+        List<Outcome> withAccepted = outcomes.stream().filter(o -> !o.accepted().isEmpty()).collect(Collectors.toList());
+        if (!withAccepted.isEmpty()) {
+            long exact = outcomes.stream().filter(o -> o.agreed() && o.accepted().isEmpty()).count();
+            Map<String, Long> kinds = withAccepted.stream()
+                    .flatMap(o -> o.accepted().stream().map(a -> a.substring(0, a.indexOf(':'))).distinct())
+                    .collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
+            sb.append(String.format(Locale.ROOT, "  %d trees carry accepted deviations %s; exact agreement "
+                    + "%d of %d (%.1f%%); e.g. tree #%d: %s%n", withAccepted.size(), kinds, exact, outcomes.size(),
+                    100.0 * exact / outcomes.size(), withAccepted.get(0).tree().index(),
+                    withAccepted.get(0).accepted().get(0)));
+        }
         sb.append("\nby injected fault (trees / agreed / Alembic's verdicts):\n");
         Map<String, List<Outcome>> byFault = new TreeMap<>();
         for (Outcome o : outcomes) {
