@@ -47,6 +47,7 @@ final class PythonRevisionWriter {
     private final List<String> postamble = new ArrayList<>();
     private final Set<String> usedNames = new HashSet<>();
     private boolean typing;
+    private boolean latin1;
     private int decoyCounter;
 
     PythonRevisionWriter(Random random) {
@@ -66,7 +67,7 @@ final class PythonRevisionWriter {
 
     /** A Python expression that evaluates to the str {@code s} ({@code s} is plain ASCII without quotes/backslashes). */
     String str(String s) {
-        int style = r.nextInt(20);
+        int style = r.nextInt(23);
         switch (style) {
             case 0:
             case 1:
@@ -99,9 +100,52 @@ final class PythonRevisionWriter {
                 return "r'''" + s + "'''";
             case 18:
                 return "( " + quote(s) + " )";
+            case 20:
+                return plusConcat(s);
+            case 21:
+                return namedEscape(s);
             default:
                 return quote(s);
         }
+    }
+
+    /** Like {@link #str} but may also continue the literal on the next line with a backslash (top level only). */
+    private String topStr(String s) {
+        if (s.length() >= 2 && chance(0.02)) {
+            int cut = 1 + r.nextInt(s.length() - 1);
+            return quote(s.substring(0, cut) + "\\\n" + s.substring(cut));
+        }
+        return str(s);
+    }
+
+    /** {@code "ab" + "cd"}: a binary plus of str literals. */
+    private String plusConcat(String s) {
+        if (s.length() < 2) {
+            return quote(s);
+        }
+        int cut = 1 + r.nextInt(s.length() - 1);
+        String e = quote(s.substring(0, cut)) + " + " + anyPrefixQuote(s.substring(cut));
+        return chance(0.5) ? "(" + e + ")" : e;
+    }
+
+    /** One character as a {@code \N{...}} escape. */
+    private String namedEscape(String s) {
+        int i = r.nextInt(s.length());
+        char c = s.charAt(i);
+        String name;
+        if (c >= 'a' && c <= 'z') {
+            name = "LATIN SMALL LETTER " + Character.toUpperCase(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            name = "LATIN CAPITAL LETTER " + c;
+        } else if (c >= '0' && c <= '9') {
+            name = "DIGIT " + new String[] {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                "NINE"}[c - '0'];
+        } else if (c == '_') {
+            name = "LOW LINE";
+        } else {
+            return quote(s);
+        }
+        return quote(s.substring(0, i) + "\\N{" + name + "}" + s.substring(i + 1));
     }
 
     private String quote(String s) {
@@ -173,6 +217,9 @@ final class PythonRevisionWriter {
 
     private String freshName(String hint) {
         String[] styles = {"_" + hint, hint, "_" + hint + "_ID", hint + "_REV"};
+        if (!latin1 && chance(0.05)) {
+            styles = new String[] {"_ÄLTERE_" + hint, "_родитель_" + hint, "Ñ_" + hint};
+        }
         String base = pick(styles);
         String name = base;
         int n = 2;
@@ -192,6 +239,15 @@ final class PythonRevisionWriter {
         List<String> els = new ArrayList<>();
         for (String s : items) {
             els.add(element(s, hint));
+        }
+        if (els.size() >= 2 && chance(0.05)) {
+            // (*_HEAD, "b", "c"): the first element spliced from a tuple bound earlier
+            String head = freshName(hint + "S_HEAD");
+            preamble.add(head + " = (" + els.get(0) + ",)");
+            return "(*" + head + ", " + String.join(", ", els.subList(1, els.size())) + ")";
+        }
+        if (els.size() >= 2 && chance(0.05)) {
+            return "(" + els.get(0) + ",) + (" + String.join(", ", els.subList(1, els.size())) + ",)";
         }
         int form = r.nextInt(allowBare ? 7 : 6);
         switch (form) {
@@ -242,8 +298,8 @@ final class PythonRevisionWriter {
     /** {@code down_revision}: {@code None}/{@code ()}/{@code []} for a base, a string or a sequence. */
     private String downRevisionValue(List<String> parents) {
         if (parents.isEmpty()) {
-            int f = r.nextInt(10);
-            return f < 7 ? "None" : f < 9 ? "()" : "[]";
+            int f = r.nextInt(20);
+            return f < 14 ? "None" : f < 17 ? "()" : f < 19 ? "[]" : "(None)";
         }
         if (parents.size() == 1) {
             int f = r.nextInt(10);
@@ -298,13 +354,18 @@ final class PythonRevisionWriter {
         } else if (form == 11 && allowChain) {
             String alias = freshName(name.toUpperCase(java.util.Locale.ROOT));
             sb.append(chance(0.5) ? name + " = " + alias : alias + " = " + name).append(" = ");
+        } else if (chance(0.006)) {
+            sb.append("(").append(name).append(") = "); // a parenthesised name is a plain target, not a tuple
         } else {
-            sb.append(name).append(chance(0.08) ? "=" : " = ");
+            sb.append(name).append(chance(0.08) ? "=" : chance(0.02) ? "\t=\t" : " = ");
         }
         if (form == 7) {
             sb.append("\\\n    ");
         }
         sb.append(value);
+        if (chance(0.01)) {
+            sb.append(";");
+        }
         if (chance(0.15)) {
             sb.append("  # ").append(pick(new String[] {
                 "revision identifiers, used by Alembic.", "was: 'ffffffffffff'", "it's \"quoted\" # twice",
@@ -380,14 +441,14 @@ final class PythonRevisionWriter {
         typing = false;
 
         int enc = r.nextInt(20);
-        boolean latin1 = enc == 0;
+        latin1 = enc == 0;
         boolean bom = !latin1 && enc <= 2;
         boolean crlf = chance(0.2);
 
         // the four attributes (values first: they may add preamble bindings)
         List<String[]> attrs = new ArrayList<>();
         if (spec.revision() != null) {
-            String value = chance(0.08) ? boundName(spec.revision(), "REVISION") : str(spec.revision());
+            String value = chance(0.08) ? boundName(spec.revision(), "REVISION") : topStr(spec.revision());
             attrs.add(new String[] {"revision", value});
         }
         if (!spec.omitDownRevision()) {
@@ -411,12 +472,30 @@ final class PythonRevisionWriter {
                 i++;
                 continue;
             }
+            if (i + 1 < attrs.size() && chance(0.02)) {
+                String[] b = attrs.get(i + 1);
+                String v1 = "(" + a[1] + ")";
+                String v2 = "(" + b[1] + ")";
+                switch (r.nextInt(3)) {
+                    case 0:
+                        attrLines.add(a[0] + ", " + b[0] + " = " + v1 + ", " + v2);
+                        break;
+                    case 1:
+                        attrLines.add("(" + a[0] + ", " + b[0] + ") = (" + v1 + ", " + v2 + ")");
+                        break;
+                    default:
+                        attrLines.add("[" + a[0] + ", " + b[0] + "] = [" + v1 + ", " + v2 + "]");
+                        break;
+                }
+                i++;
+                continue;
+            }
             String line = assignment(a[0], a[1], true);
             if (i + 1 < attrs.size() && !line.contains("\n") && !line.contains("#") && chance(0.12)) {
                 String[] b = attrs.get(i + 1);
                 String next = assignment(b[0], b[1], false);
                 if (!next.contains("\n") && !next.contains("#")) {
-                    attrLines.add(line + (chance(0.5) ? "; " : ";") + next);
+                    attrLines.add(line + (line.endsWith(";") ? " " : chance(0.5) ? "; " : ";") + next);
                     i++;
                     continue;
                 }
