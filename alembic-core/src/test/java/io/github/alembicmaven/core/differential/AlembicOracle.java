@@ -35,38 +35,38 @@ final class AlembicOracle {
      */
     static String unavailableReason(String python) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import alembic, sqlalchemy; print(alembic.__version__)")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return python + " -c 'import alembic' did not finish within 60 s";
-            }
-            return p.exitValue() == 0 ? null : python + " cannot import alembic: " + out;
+            Probe probe = probe(python, "import alembic, sqlalchemy; print(alembic.__version__)");
+            return probe.exit == 0 ? null : python + " cannot import alembic: " + probe.output;
         } catch (IOException e) {
             return python + " cannot be run: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while probing " + python;
         }
     }
 
     /** The installed Alembic version, for the summary. */
     static String version(String python) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import alembic; print(alembic.__version__)")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
+            return probe(python, "import alembic; print(alembic.__version__)").output;
         } catch (IOException e) {
             return "?";
+        }
+    }
+
+    private record Probe(int exit, String output) {}
+
+    private static Probe probe(String python, String code) throws IOException {
+        Process p = new ProcessBuilder(python, "-c", code).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(python + " -c '" + code + "' did not finish within 60 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "?";
+            p.destroyForcibly();
+            throw new IOException("interrupted while running " + python, e);
         }
+        return new Probe(p.exitValue(), out);
     }
 
     /** Copies the oracle script from the test classpath into {@code dir}. */
