@@ -222,8 +222,10 @@ public final class RandomTreeGenerator {
             n = 1 + r.nextInt(3);
         } else if (size < 0.85) {
             n = 4 + r.nextInt(14);
-        } else {
+        } else if (size < 0.97) {
             n = 18 + r.nextInt(18);
+        } else {
+            n = 36 + r.nextInt(40);
         }
         if (fault != Fault.NONE) {
             n = Math.max(n, 4);
@@ -264,14 +266,18 @@ public final class RandomTreeGenerator {
                 node.labelsAbsent = false; // branch_labels = None / ()
             }
         }
-        // depends_on: only on revisions created earlier (never descendants): by id or by label
+        // depends_on, by id or by label: mostly on revisions created earlier (never descendants); sometimes on any
+        // revision that does not already reach this one through down_revision/depends_on (no dependency cycle)
         for (Node node : nodes) {
-            if (node.order > 0 && chance(0.15)) {
+            if (nodes.size() > 1 && chance(0.15)) {
                 node.depsAbsent = false;
                 int k = chance(0.2) ? 2 : 1;
                 Set<String> refs = new LinkedHashSet<>();
                 for (int j = 0; j < k; j++) {
-                    Node target = nodes.get(r.nextInt(node.order));
+                    Node target = node.order > 0 && chance(0.7) ? nodes.get(r.nextInt(node.order)) : pick(nodes);
+                    if (target == node || reaches(target, node)) {
+                        continue;
+                    }
                     refs.add(!target.labels.isEmpty() && chance(0.5) ? pick(target.labels) : target.id);
                 }
                 node.deps.addAll(refs);
@@ -279,6 +285,37 @@ public final class RandomTreeGenerator {
                 node.depsAbsent = false; // depends_on = None / ()
             }
         }
+    }
+
+    /** Whether {@code from} reaches {@code to} through down_revision and depends_on (ids or labels). */
+    private boolean reaches(Node from, Node to) {
+        Map<String, Node> byRef = byId();
+        for (Node n : nodes) {
+            for (String l : n.labels) {
+                byRef.put(l, n);
+            }
+        }
+        Set<Integer> seen = new HashSet<>();
+        List<Node> todo = new ArrayList<>(List.of(from));
+        while (!todo.isEmpty()) {
+            Node x = todo.remove(todo.size() - 1);
+            if (x == to) {
+                return true;
+            }
+            if (seen.add(x.order)) {
+                for (String ref : x.parents) {
+                    if (byRef.containsKey(ref)) {
+                        todo.add(byRef.get(ref));
+                    }
+                }
+                for (String ref : x.deps) {
+                    if (byRef.containsKey(ref)) {
+                        todo.add(byRef.get(ref));
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void mergeParents(Node node, List<Node> tips) {
