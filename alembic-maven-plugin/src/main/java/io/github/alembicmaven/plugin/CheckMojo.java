@@ -1,0 +1,74 @@
+package io.github.alembicmaven.plugin;
+
+import io.github.alembicmaven.core.AlembicConfigException;
+import io.github.alembicmaven.core.AnalysisRequest;
+import io.github.alembicmaven.core.GoalRun;
+import io.github.alembicmaven.core.Parameters;
+import io.github.alembicmaven.core.check.HeadPolicy;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the Alembic revision graph has more heads than allowed ({@code alembic upgrade head} would then
+ * fail with "Multiple head revisions are present") or has an integrity error (a missing parent, a duplicate revision
+ * id, a cycle, an unreadable revision file). Reads the revision files statically: no Python, no database. Bound to
+ * {@code validate}; modules without an Alembic configuration are skipped with one info line.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class CheckMojo extends AbstractAlembicMojo {
+
+    /**
+     * How many heads the graph may have, not counting the lines of history listed in {@code independentBranches}.
+     * Must be at least 1.
+     *
+     * <p>Example: {@code -Dalembic.maxHeads=2}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.maxHeads", defaultValue = "1")
+    private int maxHeads;
+
+    /**
+     * Comma-separated branch labels that are intended, independent lines of history (Alembic's "multiple bases"); each
+     * may have one head of its own, in addition to {@code maxHeads} for the rest of the graph.
+     *
+     * <p>Example: {@code -Dalembic.independentBranches=audit,reporting}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.independentBranches")
+    private String independentBranches;
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected GoalRun run(AnalysisRequest request, Path reportFile)
+            throws AlembicConfigException, MojoExecutionException {
+        HeadPolicy policy;
+        try {
+            policy = new HeadPolicy(maxHeads, new LinkedHashSet<>(Parameters.splitList(independentBranches)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(
+                    "Invalid alembic.maxHeads '" + maxHeads + "': expected a whole number >= 1", e);
+        }
+        return GoalRun.check(goal(), request, policy, reportFile);
+    }
+
+    @Override
+    protected void report(GoalRun run) throws MojoFailureException {
+        if (run.failed()) {
+            throw new MojoFailureException(run.check().failureMessage());
+        }
+        getLog().info(run.summary());
+    }
+}
