@@ -374,6 +374,16 @@ public final class RandomTreeGenerator {
         return out;
     }
 
+    /** A random revision that has descendants, and one of them; {@code null} when no revision has any. */
+    private Node[] nodeAndDescendant() {
+        List<Node> cands = withDescendants();
+        if (cands.isEmpty()) {
+            return null;
+        }
+        Node x = pick(cands);
+        return new Node[] {x, descendantOf(x)};
+    }
+
     private Node descendantOf(Node a) {
         List<Node> ds = new ArrayList<>();
         for (Node m : nodes) {
@@ -470,12 +480,12 @@ public final class RandomTreeGenerator {
                 return fault;
             }
             case CYCLE: {
-                List<Node> cands = withDescendants();
-                if (cands.isEmpty()) {
+                Node[] xd = nodeAndDescendant();
+                if (xd == null) {
                     return Fault.NONE;
                 }
-                Node x = pick(cands);
-                Node d = descendantOf(x);
+                Node x = xd[0];
+                Node d = xd[1];
                 if (x.parents.isEmpty() || chance(0.5)) {
                     x.parents.clear();
                 }
@@ -492,12 +502,12 @@ public final class RandomTreeGenerator {
                 return fault;
             }
             case DEPENDENCY_CYCLE: {
-                List<Node> cands = withDescendants();
-                if (cands.isEmpty()) {
+                Node[] xd = nodeAndDescendant();
+                if (xd == null) {
                     return Fault.NONE;
                 }
-                Node x = pick(cands);
-                Node d = descendantOf(x);
+                Node x = xd[0];
+                Node d = xd[1];
                 x.depsAbsent = false;
                 x.deps.add(!d.labels.isEmpty() && chance(0.4) ? pick(d.labels) : d.id);
                 notes.append("dependency cycle ").append(x.id).append(" depends on descendant ").append(d.id);
