@@ -199,12 +199,7 @@ class DifferentialAlembicTest {
      * @return the deviation's name, or {@code null} when {@code d} is not one
      */
     static String acceptedDeviation(Diagnostic d) {
-        // VersionFileLocator (javadoc): compiled-only .pyc/.pyo files in a version directory without any .py are
-        // reported as an error although Alembic (sourceless unset) ignores them.
-        if (d.code() == DiagnosticCode.SOURCELESS_UNSUPPORTED && d.message().contains("Alembic ignores them")) {
-            return "compiled-only files without sourceless";
-        }
-        return null;
+        return null; // none at present
     }
 
     /**
