@@ -413,8 +413,9 @@ final class ModuleEvaluator {
                 syntaxError(line, "invalid syntax");
                 return;
             }
-            if (colon == s + 1 && t.type[s] == NAME) {
-                assign(t.text(s), eq + 1, e, line, cond);
+            int target = singleName(s, colon);
+            if (target >= 0) {
+                assign(t.text(target), eq + 1, e, line, cond);
             }
             return;
         }
@@ -423,8 +424,9 @@ final class ModuleEvaluator {
                 syntaxError(line, "invalid syntax");
                 return;
             }
-            if (aug == s + 1 && t.type[s] == NAME) {
-                augmented(t.text(s), t.text(aug), aug + 1, e, line, cond);
+            int target = singleName(s, aug);
+            if (target >= 0) {
+                augmented(t.text(target), t.text(aug), aug + 1, e, line, cond);
             }
             return;
         }
@@ -443,8 +445,9 @@ final class ModuleEvaluator {
                 syntaxError(line, "invalid syntax");
                 return;
             }
-            if (eq == from + 1 && t.type[from] == NAME) {
-                assign(t.text(from), valueFrom, e, line, cond);
+            int target = singleName(from, eq);
+            if (target >= 0) {
+                assign(t.text(target), valueFrom, e, line, cond);
             } else {
                 if (value == null) {
                     value = cond == null ? expression(valueFrom, e) : null;
@@ -453,6 +456,18 @@ final class ModuleEvaluator {
             }
             from = eq + 1;
         }
+    }
+
+    /**
+     * The NAME token when {@code [from, to)} is a single name, possibly in redundant parentheses ({@code (x) = v} is
+     * plain {@code x = v} in Python; {@code (x,) = v} and {@code [x] = v} unpack); otherwise -1.
+     */
+    private int singleName(int from, int to) {
+        while (to - from >= 3 && t.isOp(from, '(') && matching(from) == to - 1) {
+            from++;
+            to--;
+        }
+        return to == from + 1 && t.type[from] == NAME ? from : -1;
     }
 
     private void assign(String name, int from, int to, int line, String cond) {

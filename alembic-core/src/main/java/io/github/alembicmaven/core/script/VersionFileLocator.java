@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  *   <li>the same file reached twice (by real path) is loaded once, with Alembic's warning.
  * </ul>
  *
- * Compiled-only revisions ({@code .pyc}/{@code .pyo} without a {@code .py}) cannot be read statically and are reported
- * as {@link DiagnosticCode#SOURCELESS_UNSUPPORTED} errors instead of being listed. Deviations: duplicates are detected
+ * Compiled-only revisions ({@code .pyc}/{@code .pyo} without a {@code .py}) cannot be read statically: with
+ * {@code sourceless = true} (Alembic would load them) they are {@link DiagnosticCode#SOURCELESS_UNSUPPORTED} errors;
+ * without it Alembic ignores them, and so do we, unless the whole tree consists of compiled files only (then the
+ * same error says why nothing was found). Deviations: duplicates are detected
  * among revision candidates only (Alembic also dedupes README and friends, warning for them too); a symbolic link to a
  * directory is neither entered nor listed; sub-directories below a {@code __pycache__} directory are visited in sorted
  * order (Python: arbitrary); a version location that is itself named {@code *__pycache__} is not walked further
@@ -57,6 +59,9 @@ public final class VersionFileLocator {
                 walk.directory(location);
             }
         }
+        if (walk.files.isEmpty()) {
+            walk.diagnostics.addAll(walk.compiledOnlyWithoutSourceless); // a tree of compiled files only
+        }
         return new VersionFiles(walk.files, walk.diagnostics);
     }
 
@@ -66,6 +71,8 @@ public final class VersionFileLocator {
         final List<Path> files = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final Set<Path> seen = new HashSet<>();
+        /** Without sourceless Alembic ignores compiled files; they are reported only if the tree has no source. */
+        final List<Diagnostic> compiledOnlyWithoutSourceless = new ArrayList<>();
 
         Walk(boolean recursive, boolean sourceless) {
             this.recursive = recursive;
@@ -140,8 +147,10 @@ public final class VersionFileLocator {
                     files.add(candidate);
                 }
             }
-            if (!compiledOnly.isEmpty() && (sourceless || !anySource)) {
+            if (!compiledOnly.isEmpty() && sourceless) {
                 diagnostics.add(compiledOnlyError(dir, compiledOnly));
+            } else if (!compiledOnly.isEmpty() && !anySource) {
+                compiledOnlyWithoutSourceless.add(compiledOnlyError(dir, compiledOnly));
             }
         }
 

@@ -116,6 +116,21 @@ class RevisionScriptReaderTest {
         assertThat(s.revision()).isEqualTo(expected);
     }
 
+    /** Found by the differential test: Python treats {@code (x) = v} as {@code x = v}, not as unpacking. */
+    @Test
+    void parenthesisedSingleTargetIsAPlainAssignment() {
+        RevisionScript s = script("(revision) = 'abc'\n((down_revision)) = 'a1'\n(branch_labels): tuple = ('x',)\n"
+                + "depends_on = ()\n(depends_on) += ('a0',)\n");
+        assertThat(s.revision()).isEqualTo("abc");
+        assertThat(s.downRevisions()).containsExactly("a1");
+        assertThat(s.branchLabels()).containsExactly("x");
+        assertThat(s.dependsOn()).containsExactly("a0");
+        // a one-element target list in brackets still unpacks: [x] = 'ab' fails, (x,) = ('a1',) works
+        assertThat(script("revision = 'r'\n(down_revision,) = ('a1',)\n").downRevisions()).containsExactly("a1");
+        assertThat(read("revision = 'r'\n[down_revision] = 'ab'\n").diagnostics())
+                .extracting(d -> d.code().id()).containsExactly("unresolved-value");
+    }
+
     @Test
     void readsTypedGenericTemplateOutput() throws IOException {
         RevisionScript s = script(resource("generic_typed_merge.py"));

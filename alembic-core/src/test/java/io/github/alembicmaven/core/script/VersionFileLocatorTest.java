@@ -124,6 +124,15 @@ class VersionFileLocatorTest {
     }
 
     @Test
+    void compiledOnlyDirectoryIsIgnoredWhenAnotherLocationHasSources() throws Exception {
+        touch("v/a.py");
+        touch("w/orphan.pyc");
+        VersionFiles files = VersionFileLocator.locate(settings(false, false, dir.resolve("v"), dir.resolve("w")));
+        assertThat(names(files)).containsExactly("v/a.py");
+        assertThat(files.diagnostics()).isEmpty();
+    }
+
+    @Test
     void strayCompiledFilesNextToSourcesAreIgnored() throws Exception {
         touch("v/a.py");
         touch("v/a.pyc");
