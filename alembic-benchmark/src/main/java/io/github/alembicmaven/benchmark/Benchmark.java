@@ -53,7 +53,7 @@ public final class Benchmark {
         String python = prop("bench.python", "/usr/bin/python3");
         Path trees = Path.of(prop("bench.trees", "target/trees")).toAbsolutePath();
         Path out = Path.of(prop("bench.out", "target/benchmark.md")).toAbsolutePath();
-        int warmup = Integer.parseInt(prop("bench.warmup", "5"));
+        int warmup = Integer.parseInt(prop("bench.warmup", "10"));
         int runs = Integer.parseInt(prop("bench.runs", "7"));
         int alembicRuns = Integer.parseInt(prop("bench.alembicRuns", "5"));
         int alembicRunsLarge = Integer.parseInt(prop("bench.alembicRunsLarge", "1"));
@@ -109,6 +109,9 @@ public final class Benchmark {
             long p0 = System.nanoTime();
             Map<String, String> probe = runProbe(cmd);
             long probeWall = System.nanoTime() - p0;
+            List<String> coldCmd = new ArrayList<>(cmd.subList(0, cmd.size() - 2));
+            coldCmd.add("cold-phases");
+            probe.putAll(runProbe(coldCmd));
             String loadAfter = load();
 
             List<String> ours = splitList(probe.get("heads"), ",");
@@ -206,6 +209,15 @@ public final class Benchmark {
             sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n", r.tree().size(),
                     f(median(r.list("phase.settingsNs"))), f(median(r.list("phase.locateNs"))),
                     f(median(r.list("phase.readAllNs"))), f(median(r.list("phase.graphNs")))));
+        }
+
+        sb.append("\n## Where our cold time goes (first call of each step, in a second fresh JVM, ms)\n\n");
+        sb.append("| revisions | settings | discovery | reading | graph |\n");
+        sb.append("|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n", r.tree().size(),
+                    f(median(r.list("coldPhase.settingsNs"))), f(median(r.list("coldPhase.locateNs"))),
+                    f(median(r.list("coldPhase.readAllNs"))), f(median(r.list("coldPhase.graphNs")))));
         }
 
         sb.append("\n## Details\n\n");

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  *   <li>{@code warm}: {@code warmup} unmeasured runs, then {@code runs} measured ones (a {@code System.gc()} before
  *       each, so one run's garbage is not collected on the next one's clock).
  *   <li>{@code phase.*}: the same four steps {@link AlembicAnalyzer} takes, timed one by one (warm, median).
+ *   <li>{@code coldPhase.*} (separate JVM, argument {@code cold-phases}): the four steps on their first call.
  *   <li>{@code read1}/{@code readPar}: listing the versions directory and reading every byte of every {@code .py}
  *       file, on one thread and with a parallel stream: the floor no static reader can beat.
  * </ol>
@@ -41,6 +42,15 @@ public final class CoreProbe {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
+        if (args.length > 1 && args[1].equals("cold-phases")) {
+            // a second fresh JVM: the four steps timed one by one on their very first call
+            List<Long> t = phases(AnalysisRequest.builder(dir).build());
+            out("coldPhase.settingsNs", t.get(0));
+            out("coldPhase.locateNs", t.get(1));
+            out("coldPhase.readAllNs", t.get(2));
+            out("coldPhase.graphNs", t.get(3));
+            return;
+        }
         int warmup = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         long jvmUptimeAtMain = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -88,27 +98,12 @@ public final class CoreProbe {
         int phaseRuns = Math.max(3, runs / 2);
         for (int i = 0; i < 1 + phaseRuns; i++) {
             System.gc();
-            long s0 = System.nanoTime();
-            AlembicSettings settings = SettingsLoader.load(request).orElseThrow();
-            long s1 = System.nanoTime();
-            VersionFiles vf = VersionFileLocator.locate(settings);
-            long s2 = System.nanoTime();
-            List<ScriptReadResult> reads = new RevisionScriptReader(Map.of()).readAll(vf.files());
-            List<RevisionScript> scripts = new ArrayList<>(reads.size());
-            for (ScriptReadResult r : reads) {
-                if (r.script() != null) {
-                    scripts.add(r.script());
-                }
-            }
-            long s3 = System.nanoTime();
-            RevisionMap map = RevisionMap.build(scripts);
-            map.heads();
-            long s4 = System.nanoTime();
+            List<Long> t = phases(request);
             if (i > 0) {
-                pSettings.add(s1 - s0);
-                pLocate.add(s2 - s1);
-                pRead.add(s3 - s2);
-                pGraph.add(s4 - s3);
+                pSettings.add(t.get(0));
+                pLocate.add(t.get(1));
+                pRead.add(t.get(2));
+                pGraph.add(t.get(3));
             }
         }
         out("phase.settingsNs", pSettings);
@@ -135,6 +130,27 @@ public final class CoreProbe {
         out("readParNs", readPar);
         out("availableProcessors", Runtime.getRuntime().availableProcessors());
         out("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** The steps of {@link AlembicAnalyzer#analyze}, timed one by one: settings, discovery, reading, graph. */
+    static List<Long> phases(AnalysisRequest request) throws Exception {
+        long s0 = System.nanoTime();
+        AlembicSettings settings = SettingsLoader.load(request).orElseThrow();
+        long s1 = System.nanoTime();
+        VersionFiles vf = VersionFileLocator.locate(settings);
+        long s2 = System.nanoTime();
+        List<ScriptReadResult> reads = new RevisionScriptReader(request.constants()).readAll(vf.files());
+        List<RevisionScript> scripts = new ArrayList<>(reads.size());
+        for (ScriptReadResult r : reads) {
+            if (r.script() != null) {
+                scripts.add(r.script());
+            }
+        }
+        long s3 = System.nanoTime();
+        RevisionMap map = RevisionMap.build(scripts);
+        map.heads();
+        long s4 = System.nanoTime();
+        return List.of(s1 - s0, s2 - s1, s3 - s2, s4 - s3);
     }
 
     /** Lists {@code versions/*.py} and reads every byte; returns the byte count. */
