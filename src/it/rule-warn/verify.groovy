@@ -1,4 +1,5 @@
 // requireSingleAlembicHead with <level>WARN</level>: the same message as a warning, and the build passes.
+// (A warning is one log call: Maven prefixes only its first line.)
 def log = new File(basedir, 'build.log').getText('UTF-8').replace('\r\n', '\n')
 
 assert log.contains('''\
