@@ -23,8 +23,8 @@ assert cli.contains('''\
 [INFO] 5d0f2a8c6e71 (head)
 [INFO] a9c3e7f1b5d8 (head)
 [INFO] 
-[INFO] --- alembic:''' + pluginVersion + ''':check (default-cli) @ shop-db ---
 ''')
+assert cli.indexOf(':heads (default-cli) @ shop-db ---') < cli.indexOf(':check (default-cli) @ shop-db ---')
 assert cli.contains("[ERROR] Failed to execute goal io.github.alembicmaven:alembic-maven-plugin:${pluginVersion}:check (default-cli) on project shop-db: " + message)
 assert cli.contains('BUILD FAILURE')
 
