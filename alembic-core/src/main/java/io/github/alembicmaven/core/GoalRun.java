@@ -32,7 +32,7 @@ public final class GoalRun {
     }
 
     /**
-     * Analyses the tree without judging it (e.g. {@code alembic:heads}).
+     * Analyses the tree without judging it.
      *
      * @param goal name written into the report
      * @param reportFile where the JSON report goes, or {@code null} for none
@@ -40,6 +40,35 @@ public final class GoalRun {
      */
     public static GoalRun analyze(String goal, AnalysisRequest request, Path reportFile) throws AlembicConfigException {
         return run(goal, request, null, reportFile);
+    }
+
+    /**
+     * Analyses the tree and applies the integrity rules only, any number of heads allowed ({@code alembic:heads}: it
+     * lists the heads, and fails only when the history cannot be loaded).
+     *
+     * @param goal name written into the report
+     * @param basedir the project directory
+     * @param reportFile where the JSON report goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration or invalid parameters (recorded in the report first)
+     */
+    public static GoalRun integrity(String goal, GoalParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException {
+        return run(goal, recorded(goal, reportFile, () -> parameters.request(basedir)), HeadPolicy.unlimited(), reportFile);
+    }
+
+    /**
+     * Analyses the tree and applies integrity rules and the head policy given by {@code parameters}.
+     *
+     * @param goal name written into the report
+     * @param basedir the project directory
+     * @param reportFile where the JSON report goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration or invalid parameters (recorded in the report first)
+     */
+    public static GoalRun check(String goal, GoalParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException {
+        AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
+        HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
+        return run(goal, request, policy, reportFile);
     }
 
     /**
@@ -54,11 +83,15 @@ public final class GoalRun {
         return run(goal, request, policy, reportFile);
     }
 
-    private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
-            throws AlembicConfigException {
-        Analysis analysis;
+    /** A step that may fail on configuration. */
+    private interface ConfigStep<T> {
+        T get() throws AlembicConfigException;
+    }
+
+    /** Runs {@code step}; a configuration error is written to the report (when there is one) and rethrown. */
+    private static <T> T recorded(String goal, Path reportFile, ConfigStep<T> step) throws AlembicConfigException {
         try {
-            analysis = AlembicAnalyzer.analyze(request);
+            return step.get();
         } catch (AlembicConfigException e) {
             if (reportFile != null) {
                 Diagnostic d = Diagnostic.error(DiagnosticCode.CONFIGURATION_ERROR, null, 0, e.getMessage(), null);
@@ -70,6 +103,11 @@ public final class GoalRun {
             }
             throw e;
         }
+    }
+
+    private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
+            throws AlembicConfigException {
+        Analysis analysis = recorded(goal, reportFile, () -> AlembicAnalyzer.analyze(request));
         CheckResult check = policy != null && analysis.configured() ? analysis.check(policy) : null;
         IOException reportError = null;
         if (reportFile != null && analysis.configured()) {

@@ -20,4 +20,9 @@ public record HeadPolicy(int maxHeads, Set<String> independentBranches) {
     public static HeadPolicy defaults() {
         return new HeadPolicy(1, Set.of());
     }
+
+    /** Any number of heads: only integrity errors fail (used by {@code alembic:heads}). */
+    public static HeadPolicy unlimited() {
+        return new HeadPolicy(Integer.MAX_VALUE, Set.of());
+    }
 }

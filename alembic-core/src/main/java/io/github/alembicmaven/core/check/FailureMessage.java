@@ -1,0 +1,165 @@
+package io.github.alembicmaven.core.check;
+
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
+import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
+import io.github.alembicmaven.core.graph.HeadsListing;
+import io.github.alembicmaven.core.graph.Revision;
+import io.github.alembicmaven.core.graph.RevisionMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The failure message of {@link TreeCheck}: what is wrong, why it matters (what Alembic does), and the fix. Integrity
+ * errors come first, then the head violations; paths are relative to the basedir with {@code /}.
+ */
+public final class FailureMessage {
+    static final String CONVERGE = "run 'mvn alembic:converge' to write a merge revision (preview it first with"
+            + " 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: ";
+
+    private FailureMessage() {}
+
+    /**
+     * Renders the message.
+     *
+     * @param map the graph (for paths, docstrings, fork points and Alembic's own error texts); may be {@code null}
+     * @param integrityErrors error diagnostics, in the order to list them
+     * @param violated the lines of history with too many heads
+     * @param basedir paths are shown relative to it
+     * @return the message, lines joined with {@code \n}; empty when there is nothing to report
+     */
+    public static String render(
+            RevisionMap map, List<Diagnostic> integrityErrors, List<HeadLine> violated, Path basedir) {
+        List<String> out = new ArrayList<>();
+        if (!integrityErrors.isEmpty()) {
+            integrity(out, map, integrityErrors, basedir);
+        }
+        if (!violated.isEmpty() && map != null) {
+            heads(out, map, violated, basedir);
+        }
+        return String.join("\n", out);
+    }
+
+    private static void integrity(List<String> out, RevisionMap map, List<Diagnostic> errors, Path basedir) {
+        int n = errors.size();
+        out.add("Alembic migration graph has " + n + " integrity error" + (n == 1 ? "" : "s") + ":");
+        Set<String> fatal = new LinkedHashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        boolean other = false;
+        for (Diagnostic d : errors) {
+            String location = d.path() == null
+                    ? "<tree>"
+                    : HeadsListing.relative(basedir, d.path()) + (d.line() > 0 ? ":" + d.line() : "");
+            out.add("  - [" + d.code().id() + "] " + location + ": " + d.message());
+            if (d.fix() != null && !d.fix().isEmpty()) {
+                out.add("    Fix: " + d.fix());
+            }
+            String alembic = map == null ? null : map.alembicError(d).orElse(null);
+            if (alembic == null) {
+                other = true;
+            } else if (d.code() == DiagnosticCode.DUPLICATE_REVISION) {
+                duplicates.add("\"" + alembic + "\"");
+            } else {
+                fatal.add(alembic);
+            }
+        }
+        List<String> why = new ArrayList<>();
+        if (!fatal.isEmpty()) {
+            why.add("Alembic cannot load this history; every command, 'alembic upgrade head' included, fails ("
+                    + String.join("; ", fatal) + ").");
+        }
+        if (!duplicates.isEmpty()) {
+            why.add("Alembic only warns " + String.join(", ", duplicates) + " and silently keeps one of the two files"
+                    + " (the one loaded last): the other migration never runs and stays behind as an extra head.");
+        }
+        if (other) {
+            why.add("The file problems listed above either make Alembic fail while importing the revision files or"
+                    + " keep this check from seeing the values Alembic would see.");
+        }
+        out.add("Why: " + String.join(" ", why));
+    }
+
+    private static void heads(List<String> out, RevisionMap map, List<HeadLine> violated, Path basedir) {
+        List<String> whys = new ArrayList<>();
+        List<String> merges = new ArrayList<>();
+        for (HeadLine line : violated) {
+            String subject = line.branchLabel() == null
+                    ? "Alembic migration graph"
+                    : "Branch '" + line.branchLabel() + "' of the Alembic migration graph";
+            out.add(subject + " has " + line.heads().size() + " heads, but at most " + line.allowed() + " "
+                    + (line.allowed() == 1 ? "is" : "are") + " allowed:");
+            List<String> effective = new ArrayList<>();
+            for (String id : line.heads()) {
+                Revision r = map.get(id).orElse(null);
+                if (r == null) {
+                    out.add("  - " + id);
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder("  - ").append(HeadsListing.line(r));
+                sb.append("  ").append(HeadsListing.relative(basedir, r.script().path()));
+                String message = r.script().message();
+                if (!message.isEmpty()) {
+                    sb.append("  \"").append(message).append('"');
+                }
+                out.add(sb.toString());
+                if (r.isEffectiveHead() && !effective.contains(id)) {
+                    effective.add(id);
+                }
+            }
+            if (line.forkPoints().isEmpty()) {
+                out.add("  They share no common ancestor (bases: " + String.join(", ", bases(map, line.heads()))
+                        + "). If these are meant to be independent lines of history, give each its own branch label"
+                        + " and list the labels in independentBranches.");
+            } else {
+                List<String> forks = new ArrayList<>();
+                for (String f : line.forkPoints()) {
+                    forks.add(f + map.get(f).map(r -> " (" + HeadsListing.relative(basedir, r.script().path()) + ")")
+                            .orElse(""));
+                }
+                out.add("  They fork from " + String.join(", ", forks) + ".");
+            }
+            if (!effective.isEmpty()) {
+                out.add("  " + String.join(", ", effective) + (effective.size() == 1 ? " is an effective head" :
+                        " are effective heads") + ": only depends_on points at "
+                        + (effective.size() == 1 ? "it" : "them") + ", so 'alembic merge heads' would miss "
+                        + (effective.size() == 1 ? "it" : "them") + "; merge the ids explicitly as below.");
+            }
+            String target = target(line);
+            whys.add("'alembic upgrade " + target + "' will fail with \"Multiple head revisions are present for given"
+                    + " argument '" + target + "'; please specify a specific target revision, '<branchname>@head' to"
+                    + " narrow to a specific head, or 'heads' for all heads\"");
+            merges.add(mergeCommand(line));
+        }
+        out.add("Why: " + String.join("; ", whys) + ".");
+        out.add("Fix: " + (merges.size() == 1 ? CONVERGE : CONVERGE.replace("a merge revision", "the merge revisions"))
+                + String.join(" and ", merges));
+    }
+
+    /** {@code head} or {@code <label>@head}: the upgrade target that fails for this line. */
+    static String target(HeadLine line) {
+        return line.branchLabel() == null ? "head" : line.branchLabel() + "@head";
+    }
+
+    /** {@code alembic merge -m "merge heads" a b}, naming the heads explicitly (effective heads included). */
+    static String mergeCommand(HeadLine line) {
+        String msg = line.branchLabel() == null ? "merge heads" : "merge " + line.branchLabel() + " heads";
+        return "alembic merge -m \"" + msg + "\" " + String.join(" ", new LinkedHashSet<>(line.heads()));
+    }
+
+    /** The bases (no down_revision) below the given heads, load order. */
+    private static List<String> bases(RevisionMap map, List<String> heads) {
+        Set<String> below = new LinkedHashSet<>();
+        for (String h : heads) {
+            below.addAll(map.ancestors(h));
+        }
+        List<String> out = new ArrayList<>();
+        for (Revision r : map.revisions()) {
+            if (r.isBase() && below.contains(r.id())) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
+}

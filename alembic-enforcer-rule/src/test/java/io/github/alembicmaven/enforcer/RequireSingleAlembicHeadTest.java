@@ -1,0 +1,205 @@
+package io.github.alembicmaven.enforcer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequireSingleAlembicHeadTest {
+
+    @TempDir
+    Path basedir;
+
+    private final Properties userProperties = new Properties();
+    private final Properties projectProperties = new Properties();
+    private final EnforcerLogger log = mock(EnforcerLogger.class);
+    private RequireSingleAlembicHead rule;
+
+    @BeforeEach
+    void setUp() {
+        MavenProject project = mock(MavenProject.class);
+        MavenSession session = mock(MavenSession.class);
+        Build build = new Build();
+        build.setDirectory(basedir.resolve("target").toString());
+        when(project.getBasedir()).thenReturn(basedir.toFile());
+        when(project.getBuild()).thenReturn(build);
+        when(project.getProperties()).thenReturn(projectProperties);
+        when(session.getUserProperties()).thenReturn(userProperties);
+        rule = new RequireSingleAlembicHead(project, session);
+        rule.setLog(log);
+    }
+
+    @Test
+    void linearTreePasses() throws Exception {
+        Fixtures.linear(basedir);
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log).info(argThat((CharSequence s) -> s.toString().contains("3c4d5e6f7a8b")));
+        JsonNode report = report();
+        assertThat(report.path("goal").asText()).isEqualTo("requireSingleAlembicHead");
+        assertThat(report.path("status").asText()).isEqualTo("passed");
+    }
+
+    @Test
+    void twoHeadsFailWithTheCoreMessageAndAReport() throws Exception {
+        Fixtures.twoHeads(basedir);
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertThat(e).isNotInstanceOf(EnforcerRuleError.class);
+        assertThat(e.getMessage())
+                .contains("5e6f7a8b9c0d", "6f7a8b9c0d1e", "fork", "alembic upgrade head", "mvn alembic:converge");
+        assertThat(report().path("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void explicitLocationWithoutRevisionFilesIsAnErrorNotAViolation() throws Exception {
+        Files.createDirectories(basedir.resolve("db/versions"));
+        rule.setVersionLocations("db/versions");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, e);
+        assertThat(e.getMessage()).contains("db/versions");
+    }
+
+    @Test
+    void invalidConstantsAreAnError() throws Exception {
+        Fixtures.linear(basedir);
+        rule.setConstants("cli.EXPAND_BRANCH");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, e);
+        assertThat(e.getMessage()).contains("alembic.constants");
+    }
+
+    @Test
+    void invalidMaxHeadsPropertyIsAnError() throws Exception {
+        Fixtures.linear(basedir);
+        projectProperties.setProperty("alembic.maxHeads", "two");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, e);
+        assertThat(e.getMessage()).contains("alembic.maxHeads", "two");
+    }
+
+    @Test
+    void projectPropertyIsTheFallbackForAnUnsetParameter() throws Exception {
+        Fixtures.twoHeads(basedir);
+        projectProperties.setProperty("alembic.maxHeads", "2");
+
+        assertDoesNotThrow(rule::execute);
+    }
+
+    @Test
+    void userPropertyWinsOverProjectProperty() throws Exception {
+        Fixtures.twoHeads(basedir);
+        projectProperties.setProperty("alembic.maxHeads", "2");
+        userProperties.setProperty("alembic.maxHeads", "1");
+
+        assertThrows(EnforcerRuleException.class, rule::execute);
+    }
+
+    @Test
+    void explicitParameterWinsOverProperties() throws Exception {
+        Fixtures.twoHeads(basedir);
+        userProperties.setProperty("alembic.maxHeads", "1");
+        rule.setMaxHeads(2);
+
+        assertDoesNotThrow(rule::execute);
+    }
+
+    @Test
+    void independentBranchesFromAProperty() throws Exception {
+        Fixtures.independentBranches(basedir);
+        assertThrows(EnforcerRuleException.class, rule::execute);
+
+        projectProperties.setProperty("alembic.independentBranches", "audit");
+
+        assertDoesNotThrow(rule::execute);
+    }
+
+    @Test
+    void locationAndReportDirectoryFromProperties() throws Exception {
+        Fixtures.linear(basedir);
+        Files.move(basedir.resolve("alembic.ini"), basedir.resolve("unused.ini"));
+        projectProperties.setProperty("alembic.scriptLocation", "migrations");
+        projectProperties.setProperty("alembic.reportDirectory", "target/reports");
+
+        assertDoesNotThrow(rule::execute);
+
+        assertThat(basedir.resolve("target/reports/alembic-report.json")).exists();
+    }
+
+    @Test
+    void warningsAreLoggedWithPathsRelativeToTheProject() throws Exception {
+        Fixtures.linear(basedir);
+        rule.setVersionLocations("migrations/versions,migrations/versions");
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log, atLeastOnce()).warn(argThat((CharSequence s) ->
+                s.toString().startsWith("[file-loaded-twice] migrations/versions/")));
+    }
+
+    @Test
+    void moduleWithoutAlembicConfigurationPasses() {
+        assertDoesNotThrow(rule::execute);
+
+        verify(log).info(argThat((CharSequence s) -> s.toString().contains("nothing to do")));
+        verify(log, never()).warn(any(CharSequence.class));
+        assertThat(basedir.resolve("target/alembic/alembic-report.json")).doesNotExist();
+    }
+
+    @Test
+    void skipFromAUserProperty() throws Exception {
+        Fixtures.twoHeads(basedir);
+        userProperties.setProperty("alembic.skip", "true");
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log).info("Skipping requireSingleAlembicHead (alembic.skip=true)");
+    }
+
+    @Test
+    void neverCachedAndDescribedWithTheEffectiveConfiguration() {
+        projectProperties.setProperty("alembic.versionLocations", "a/versions,b/versions");
+        rule.setMaxHeads(3);
+
+        assertThat(rule.getCacheId()).isNull();
+        assertThat(rule.toString())
+                .contains("versionLocations=a/versions,b/versions")
+                .contains("maxHeads=3")
+                .contains("reportDirectory=" + basedir.resolve("target").resolve("alembic"));
+    }
+
+    private JsonNode report() throws IOException {
+        return new ObjectMapper().readTree(basedir.resolve("target/alembic/alembic-report.json").toFile());
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.alembicmaven.plugin;
+
+import io.github.alembicmaven.core.AlembicConfigException;
+import io.github.alembicmaven.core.GoalParameters;
+import io.github.alembicmaven.core.GoalRun;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the Alembic revision graph has more heads than allowed ({@code alembic upgrade head} would then
+ * fail with "Multiple head revisions are present") or has an integrity error (a missing parent, a duplicate revision
+ * id, a cycle, an unreadable revision file). Reads the revision files statically: no Python, no database. Bound to
+ * {@code validate}; modules without an Alembic configuration are skipped with one info line.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class CheckMojo extends AbstractAlembicMojo {
+
+    /**
+     * How many heads the graph may have, not counting the lines of history listed in {@code independentBranches}.
+     * Must be at least 1.
+     *
+     * <p>Example: {@code -Dalembic.maxHeads=2}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.maxHeads", defaultValue = "1")
+    private int maxHeads;
+
+    /**
+     * Comma-separated branch labels that are intended, independent lines of history (Alembic's "multiple bases"); each
+     * may have one head of its own, in addition to {@code maxHeads} for the rest of the graph.
+     *
+     * <p>Example: {@code -Dalembic.independentBranches=audit,reporting}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.independentBranches")
+    private String independentBranches;
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected GoalParameters parameters(
+            String config, String name, String scriptLocation, String versionLocations, String constants) {
+        return new GoalParameters(
+                config, name, scriptLocation, versionLocations, constants, String.valueOf(maxHeads), independentBranches);
+    }
+
+    @Override
+    protected GoalRun run(GoalParameters parameters, Path basedir, Path reportFile) throws AlembicConfigException {
+        return GoalRun.check(goal(), parameters, basedir, reportFile);
+    }
+
+    @Override
+    protected void report(GoalRun run) throws MojoFailureException {
+        if (run.failed()) {
+            throw new MojoFailureException(run.check().failureMessage());
+        }
+        getLog().info(run.summary());
+    }
+}

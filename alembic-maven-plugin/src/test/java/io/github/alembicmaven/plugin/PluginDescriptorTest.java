@@ -1,0 +1,63 @@
+package io.github.alembicmaven.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What {@code mvn alembic:help -Ddetail} shows comes from the generated plugin.xml: every parameter documented. */
+class PluginDescriptorTest {
+
+    private static PluginDescriptor descriptor() throws Exception {
+        try (Reader r = new InputStreamReader(
+                PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml"), StandardCharsets.UTF_8)) {
+            return new PluginDescriptorBuilder().build(r);
+        }
+    }
+
+    @Test
+    void goalsAndPrefix() throws Exception {
+        PluginDescriptor d = descriptor();
+        assertThat(d.getGoalPrefix()).isEqualTo("alembic");
+        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "help");
+        assertThat(d.getMojo("check").getPhase()).isEqualTo("validate");
+        assertThat(d.getMojo("check").isThreadSafe()).isTrue();
+        assertThat(d.getMojo("heads").isThreadSafe()).isTrue();
+        assertThat(d.getMojo("heads").isProjectRequired()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "heads"})
+    void everyUserParameterHasAUserPropertyADescriptionAndSince(String goal) throws Exception {
+        List<Parameter> parameters = descriptor().getMojo(goal).getParameters();
+        List<String> common = List.of(
+                "config", "name", "scriptLocation", "versionLocations", "constants", "skip", "reportDirectory");
+        assertThat(parameters).extracting(Parameter::getName).containsAll(common);
+        for (Parameter p : parameters) {
+            if (!p.isEditable()) {
+                continue; // readonly basedir
+            }
+            assertThat(p.getExpression()).as(p.getName()).isEqualTo("${alembic." + p.getName() + "}");
+            assertThat(p.getDescription()).as(p.getName()).isNotBlank();
+            assertThat(p.getSince()).as(p.getName()).isEqualTo("0.1.0");
+        }
+    }
+
+    @Test
+    void goalSpecificParameters() throws Exception {
+        PluginDescriptor d = descriptor();
+        assertThat(d.getMojo("check").getParameters()).extracting(Parameter::getName)
+                .contains("maxHeads", "independentBranches");
+        assertThat(d.getMojo("heads").getParameters()).extracting(Parameter::getName)
+                .contains("verbose", "resolveDependencies");
+    }
+}
