@@ -11,6 +11,9 @@ Alembic migration graph has 1 integrity error:
 [ERROR] Why: Alembic cannot load this history; every command, 'alembic upgrade head' included, fails (KeyError: '6b4d2f8e0a31').
 ''')
 assert log.contains('BUILD FAILURE')
+// a history that does not load gets no merge advice: its extra "heads" are not a fork
+assert log.contains('[ERROR] The number of heads is checked again once the history loads.')
+assert !log.contains('alembic merge -m')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/alembic/alembic-report.json'))
 assert report.goal == 'check'
