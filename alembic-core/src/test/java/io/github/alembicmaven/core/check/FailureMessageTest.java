@@ -122,13 +122,8 @@ class FailureMessageTest {
                         + " restore the missing file.",
                 "Why: Alembic cannot load this history; every command, 'alembic upgrade head' included, fails"
                         + " (KeyError: 'ffff0000dead').",
-                "Alembic migration graph has 2 heads, but at most 1 is allowed:",
-                "  - aaaa00000001 (head)  migrations/versions/aaaa_a.py",
-                "  - bbbb00000002 (head)  migrations/versions/bbbb_b.py",
-                "  They share no common ancestor (bases: aaaa00000001). If these are meant to be independent lines of"
-                        + " history, give each its own branch label and list the labels in independentBranches.",
-                WHY_HEAD,
-                FIX + "alembic merge -m \"merge heads\" aaaa00000001 bbbb00000002"));
+                // the orphan is a "head" only because its parent is missing: no merge advice on a broken history
+                "The number of heads is checked again once the history loads."));
     }
 
     @Test

@@ -115,7 +115,7 @@ class TreeCheckTest {
     }
 
     @Test
-    void errorsAreAllPassedErrorsThenHeadViolationsAndWarningsAreKept() {
+    void integrityErrorsComeFirstAndHeadsWaitUntilTheHistoryLoads() {
         RevisionMap map = Revs.of().rev("a").rev("b", "a").rev("c", "gone").map();
         List<Diagnostic> all = new ArrayList<>();
         Diagnostic warning = Diagnostic.warning(DiagnosticCode.CONFIG_WARNING, Path.of("/proj/alembic.ini"), 3,
@@ -128,9 +128,19 @@ class TreeCheckTest {
         all.addAll(map.diagnostics());
         CheckResult result = TreeCheck.check(map, all, HeadPolicy.defaults(), Revs.BASE);
         assertThat(result.errors()).extracting(Diagnostic::code).containsExactly(
-                DiagnosticCode.SYNTAX_ERROR, DiagnosticCode.MISSING_PARENT, DiagnosticCode.MULTIPLE_HEADS);
+                DiagnosticCode.SYNTAX_ERROR, DiagnosticCode.MISSING_PARENT);
         assertThat(result.warnings()).containsExactly(warning);
-        assertThat(result.failureMessage()).startsWith("Alembic migration graph has 2 integrity errors:");
-        assertThat(result.failureMessage()).contains("\nAlembic migration graph has 2 heads, but at most 1 is allowed:");
+        assertThat(result.lines()).singleElement().satisfies(l -> assertThat(l.violated()).isTrue());
+        assertThat(result.failureMessage()).startsWith("Alembic migration graph has 2 integrity errors:")
+                .endsWith("\nThe number of heads is checked again once the history loads.")
+                .doesNotContain("heads, but at most", "alembic merge");
+    }
+
+    @Test
+    void headViolationsAreErrorsWhenTheHistoryLoads() {
+        RevisionMap map = Revs.of().rev("a").rev("b", "a").rev("c", "a").map();
+        CheckResult result = TreeCheck.check(map, map.diagnostics(), HeadPolicy.defaults(), Revs.BASE);
+        assertThat(result.errors()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.MULTIPLE_HEADS);
+        assertThat(result.failureMessage()).startsWith("Alembic migration graph has 2 heads, but at most 1 is allowed:");
     }
 }

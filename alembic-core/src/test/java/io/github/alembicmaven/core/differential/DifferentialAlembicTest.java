@@ -199,7 +199,13 @@ class DifferentialAlembicTest {
      * @return the deviation's name, or {@code null} when {@code d} is not one
      */
     static String acceptedDeviation(Diagnostic d) {
-        return null; // none at present
+        // VersionFileLocator (javadoc), as the issue asks: a tree whose version locations hold compiled files and no
+        // .py source at all is reported as unsupported; Alembic (sourceless unset) ignores them and sees an empty tree.
+        // Stray compiled files next to sources are ignored like Alembic does, so they never reach this point.
+        if (d.code() == DiagnosticCode.SOURCELESS_UNSUPPORTED && d.message().contains("Alembic ignores them")) {
+            return "tree of compiled-only files";
+        }
+        return null;
     }
 
     /**

@@ -1,0 +1,43 @@
+// examples/shop: two developers each added a revision on 1e5b8d2a6c93 ("add customer phone").
+// alembic:heads shows the two heads; alembic:check (CLI and bound to validate) fails with the three-part message.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').getText('UTF-8').replace('\r\n', '\n')
+def runs = (log.split(/\[INFO\] Scanning for projects\.\.\./) as List).drop(1)
+assert runs.size() == 2
+def (cli, lifecycle) = runs
+
+// the message as Maven prints it after "Failed to execute goal ... on project shop-db: "
+def message = '''\
+Alembic migration graph has 2 heads, but at most 1 is allowed:
+[ERROR]   - 5d0f2a8c6e71 (head)  migrations/versions/5d0f2a8c6e71_add_order_status.py  "add order status"
+[ERROR]   - a9c3e7f1b5d8 (head)  migrations/versions/a9c3e7f1b5d8_create_coupons_table.py  "create coupons table"
+[ERROR]   They fork from 1e5b8d2a6c93 (migrations/versions/1e5b8d2a6c93_add_customer_phone.py).
+[ERROR] Why: 'alembic upgrade head' will fail with "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads".
+[ERROR] Fix: run 'mvn alembic:converge' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge heads" 5d0f2a8c6e71 a9c3e7f1b5d8
+'''
+
+// 1: mvn alembic:heads alembic:check
+assert cli.contains('''\
+[INFO] --- alembic:''' + pluginVersion + ''':heads (default-cli) @ shop-db ---
+[INFO] 5d0f2a8c6e71 (head)
+[INFO] a9c3e7f1b5d8 (head)
+[INFO] 
+''')
+assert cli.indexOf(':heads (default-cli) @ shop-db ---') < cli.indexOf(':check (default-cli) @ shop-db ---')
+assert cli.contains("[ERROR] Failed to execute goal io.github.alembicmaven:alembic-maven-plugin:${pluginVersion}:check (default-cli) on project shop-db: " + message)
+assert cli.contains('BUILD FAILURE')
+
+// 2: mvn validate (alembic:check bound by the example's POM)
+assert lifecycle.contains("[ERROR] Failed to execute goal io.github.alembicmaven:alembic-maven-plugin:${pluginVersion}:check (alembic-check) on project shop-db: " + message)
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/alembic/alembic-report.json'))
+assert report.goal == 'check'
+assert report.status == 'failed'
+assert report.revisions.size() == 6
+assert report.heads == ['5d0f2a8c6e71', 'a9c3e7f1b5d8']
+assert report.branchPoints == ['1e5b8d2a6c93']
+assert report.bases == ['3f1c9a7e2b44']
+
+// the goals only read: no file was added to the example's versions directory
+assert new File(basedir, 'migrations/versions').list().findAll { it.endsWith('.py') }.size() == 6
