@@ -2,6 +2,7 @@ package io.github.alembicmaven.core.merge;
 
 import io.github.alembicmaven.core.check.HeadLine;
 import io.github.alembicmaven.core.check.TreeCheck;
+import io.github.alembicmaven.core.config.PythonText;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
@@ -52,15 +53,20 @@ import java.util.TreeSet;
  * {@code heads} = 1, {@code downgrade base}, {@code upgrade heads}, {@code downgrade base}):
  *
  * <ul>
- *   <li>one merge of all {@code heads}: 49 of 141 trees (seed 7) crash with {@code KeyError: '<effective head>'} in
- *       {@code HeadMaintainer} (e.g. a; x(a); y(a, depends_on x); z(a): merge (x, y, z) crashes, {@code KeyError: 'x'});
- *   <li>bridges + one merge (this planner): 0 of 141 (seed 7); bridges + pairwise chain: see the report of seed 11;
+ *   <li>one merge of all {@code heads}: 49 of 141 trees (seed 7, one depends_on per revision) and 91 of 257 (seed 11,
+ *       up to two) crash with {@code KeyError: '<effective head>'} in {@code HeadMaintainer} (e.g. a; x(a);
+ *       y(a, depends_on x); z(a): merge (x, y, z) crashes with {@code KeyError: 'x'});
+ *   <li>bridges + one merge (this planner): 0 of 141 (seed 7); bridges + one merge, and bridges + the pairwise chain:
+ *       0 of the 107 seed-11 trees without a pre-existing hazard (below), 3 of the 150 with one;
+ *   <li>the Java planner's own output, both strategies, judged the same way: {@code ConvergePlannerAlembicTest};
  *   <li>a two-parent merge (x, y) with y depending on x happens to survive ({@code update_version_num} finds one row),
  *       but it breaks the §7 rule, so it is not used.
  * </ul>
  *
  * Trees that already contain such a revision (one whose down_revision + depends_on names a revision and its
- * ancestor) crash {@code upgrade heads} before any merge; no merge can fix that.
+ * ancestor: a pre-existing hazard) can crash {@code upgrade heads} with or without a merge (16 of 273 seed-11 trees
+ * crashed before any merge); the plan lists each such revision in its notes but does not refuse, since the hazard is
+ * not the merge's and the heads still need one.
  *
  * <h2>Determinism</h2>
  *
@@ -352,7 +358,7 @@ public final class ConvergePlanner {
 
         private MergePlanLine planLine(HeadLine line, Set<String> fromIds) {
             TreeSet<String> heads = sorted(line.heads());
-            TreeSet<String> selected = new TreeSet<>(MergeRevisionId::compareCodePoints);
+            TreeSet<String> selected = new TreeSet<>(PythonText.CODE_POINT_ORDER);
             for (String h : heads) {
                 if (fromIds == null || descendsFrom(h, fromIds.iterator().next())) {
                     selected.add(h);
@@ -380,7 +386,7 @@ public final class ConvergePlanner {
             for (String h : selected) {
                 ancestors.put(h, allAncestors(map, h));
             }
-            TreeSet<String> bridged = new TreeSet<>(MergeRevisionId::compareCodePoints);
+            TreeSet<String> bridged = new TreeSet<>(PythonText.CODE_POINT_ORDER);
             for (String h : selected) {
                 for (String o : selected) {
                     if (!o.equals(h) && ancestors.get(o).contains(h)) {
@@ -558,7 +564,7 @@ public final class ConvergePlanner {
     }
 
     private static TreeSet<String> sorted(Iterable<String> ids) {
-        TreeSet<String> out = new TreeSet<>(MergeRevisionId::compareCodePoints);
+        TreeSet<String> out = new TreeSet<>(PythonText.CODE_POINT_ORDER);
         for (String id : ids) {
             out.add(id);
         }

@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.merge;
 
+import io.github.alembicmaven.core.config.PythonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -113,7 +114,7 @@ public final class MergeRevisionId {
             throw new IllegalArgumentException("round must not be negative: " + round);
         }
         List<String> sorted = new ArrayList<>(parents);
-        sorted.sort(MergeRevisionId::compareCodePoints);
+        sorted.sort(PythonText.CODE_POINT_ORDER);
         StringBuilder sb = new StringBuilder();
         netstring(sb, ENCODING);
         netstring(sb, Integer.toString(sorted.size()));
@@ -143,21 +144,5 @@ public final class MergeRevisionId {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    }
-
-    /** Python's {@code sorted()} order for str: by code point (not UTF-16 unit). */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

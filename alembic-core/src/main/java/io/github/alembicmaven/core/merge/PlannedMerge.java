@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.merge;
 
+import io.github.alembicmaven.core.config.PythonText;
 import io.github.alembicmaven.core.script.RevisionScript;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public record PlannedMerge(
         Objects.requireNonNull(versionDirectory, "versionDirectory");
         Objects.requireNonNull(kind, "kind");
         List<String> sorted = new ArrayList<>(parents);
-        sorted.sort(MergeRevisionId::compareCodePoints);
+        sorted.sort(PythonText.CODE_POINT_ORDER);
         if (!sorted.equals(parents)) {
             throw new IllegalArgumentException("parents must be sorted by code point: " + parents);
         }

@@ -3,6 +3,7 @@ package io.github.alembicmaven.core.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alembicmaven.core.check.HeadPolicy;
+import io.github.alembicmaven.core.config.PythonText;
 import io.github.alembicmaven.core.graph.RevisionMap;
 import io.github.alembicmaven.core.graph.Revs;
 import io.github.alembicmaven.core.merge.ConvergePlannerOptions.Strategy;
@@ -389,7 +390,7 @@ class ConvergePlannerTest {
 
     static List<String> sorted(String... ids) {
         List<String> out = new ArrayList<>(List.of(ids));
-        out.sort(MergeRevisionId::compareCodePoints);
+        out.sort(PythonText.CODE_POINT_ORDER);
         return out;
     }
 }
