@@ -129,8 +129,9 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
     }
 
     /**
-     * Newest first by {@link #instant()} (a naive datetime is read as UTC); at the same instant an aware date counts
-     * as newer than a naive one, so the order is total and independent of the order of comparison.
+     * Older before newer by {@link #instant()} (a naive datetime is read as UTC); at the same instant an aware date
+     * counts as newer than a naive one (then the text decides), so the order is total and the newest of several
+     * parents does not depend on the order they are compared in.
      */
     @Override
     public int compareTo(PlannedMergeDate other) {
