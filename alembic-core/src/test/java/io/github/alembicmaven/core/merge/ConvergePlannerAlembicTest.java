@@ -3,6 +3,7 @@ package io.github.alembicmaven.core.merge;
 import static io.github.alembicmaven.core.merge.ConvergePlannerTest.date;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alembicmaven.core.RealAlembic;
 import io.github.alembicmaven.core.graph.Revs;
 import io.github.alembicmaven.core.merge.ConvergePlannerOptions.Strategy;
 import io.github.alembicmaven.core.merge.MergePlan.Status;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,8 +76,7 @@ class ConvergePlannerAlembicTest {
 
     @Test
     void plannedMergesAreAcceptedByRealAlembic() throws Exception {
-        String python = System.getProperty("alembic.differential.python", "/usr/bin/python3");
-        Assumptions.assumeTrue(canImportAlembic(python), python + " cannot import alembic");
+        String python = RealAlembic.require("ConvergePlannerAlembicTest");
         Random random = new Random(20240531);
         List<String> dirs = new ArrayList<>();
         int withBridges = 0;
@@ -166,14 +165,4 @@ class ConvergePlannerAlembicTest {
         return "'" + id + "'";
     }
 
-    private static boolean canImportAlembic(String python) {
-        try {
-            Process p = new ProcessBuilder(python, "-c", "import alembic, sqlalchemy").redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 }
