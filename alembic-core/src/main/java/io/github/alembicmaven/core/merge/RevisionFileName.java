@@ -79,7 +79,7 @@ public final class RevisionFileName {
                 inWord = false;
             }
         }
-        String slug = joined.toString().toLowerCase(Locale.ROOT);
+        String slug = pythonLower(joined.toString());
         int n = truncateSlugLength;
         int len = slug.codePointCount(0, slug.length());
         if (len > n) {
@@ -88,6 +88,71 @@ public final class RevisionFileName {
             slug = (cut < 0 ? head : head.substring(0, cut)) + "_";
         }
         return slug;
+    }
+
+    /**
+     * Python's {@code str.lower()}: each code point's full lower-case mapping (as Java's for a lone code point, e.g.
+     * {@code İ} → {@code i̇}), and CPython's Final_Sigma rule for {@code Σ}: {@code ς} when preceded by a cased
+     * letter and not followed by one (case-ignorable characters skipped). Java's {@link String#toLowerCase} decides
+     * the final sigma by word boundaries instead ({@code "ΟΔΟΣ_x"}: Python {@code ς}, Java {@code σ}).
+     */
+    static String pythonLower(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (c == 0x3a3) {
+                sb.append(finalSigma(s, i) ? 'ς' : 'σ');
+            } else if (c < 0x80) {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c);
+            } else {
+                sb.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT));
+            }
+            i += Character.charCount(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean finalSigma(String s, int at) {
+        int j = at;
+        int c = -1;
+        while (j > 0) {
+            c = s.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                break;
+            }
+            c = -1;
+        }
+        if (c < 0 || !isCased(c)) {
+            return false;
+        }
+        for (j = at + 1; j < s.length(); ) {
+            c = s.codePointAt(j);
+            j += Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                return !isCased(c);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCased(int c) {
+        return Character.isLowerCase(c) || Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    /** Unicode Case_Ignorable: Mn, Me, Cf, Lm, Sk, and the Word_Break MidLetter/MidNumLet/Single_Quote characters. */
+    private static boolean isCaseIgnorable(int c) {
+        switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+                    Character.MODIFIER_SYMBOL -> {
+                return true;
+            }
+            default -> {
+                return c == '\'' || c == '.' || c == ':' || c == 0xb7 || c == 0x387 || c == 0x55f || c == 0x5f4
+                        || c == 0x2018 || c == 0x2019 || c == 0x2024 || c == 0x2027 || c == 0xfe13 || c == 0xfe52
+                        || c == 0xfe55 || c == 0xff07 || c == 0xff0e || c == 0xff1a;
+            }
+        }
     }
 
     /** Python's {@code s[:n]} by code points (negative {@code n} counts from the end). */
@@ -189,7 +254,8 @@ public final class RevisionFileName {
                 }
             }
             if (i < n && template.charAt(i) == '*') {
-                throw new IllegalArgumentException("TypeError: * wants int");
+                throw new IllegalArgumentException("the conversion with * at index " + start
+                        + " is not supported (Python raises a TypeError for it with a mapping)");
             }
             int width = -1;
             int ws = i;
@@ -203,7 +269,8 @@ public final class RevisionFileName {
             if (i < n && template.charAt(i) == '.') {
                 i++;
                 if (i < n && template.charAt(i) == '*') {
-                    throw new IllegalArgumentException("TypeError: * wants int");
+                    throw new IllegalArgumentException("the conversion with * at index " + start
+                            + " is not supported (Python raises a TypeError for it with a mapping)");
                 }
                 int ps = i;
                 while (i < n && isAsciiDigit(template.charAt(i))) {

@@ -806,10 +806,14 @@ public final class ScriptTemplate {
                     }
                 } else if (c == '\'' || c == '"') {
                     i = string(code, i, false, out, at, construct);
-                } else if ("().,:=%".indexOf(c) >= 0) {
-                    if (c == '=' && i + 1 < n && code.charAt(i + 1) == '=') {
-                        throw unsupported(at, construct, "== is not supported");
+                } else if (c >= '0' && c <= '9') {
+                    int j = i;
+                    while (j < n && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '.')) {
+                        j++;
                     }
+                    out.add(new Tok(TokKind.NUM, code.substring(i, j)));
+                    i = j;
+                } else if ("().,:=%[]{}+-*/<>!|&~^@".indexOf(c) >= 0) {
                     out.add(new Tok(TokKind.OP, String.valueOf(c)));
                     i++;
                 } else {
@@ -859,7 +863,7 @@ public final class ScriptTemplate {
         }
     }
 
-    private enum TokKind { NAME, STR, OP }
+    private enum TokKind { NAME, STR, OP, NUM }
 
     private record Tok(TokKind kind, String text) {
         boolean is(String name) {
