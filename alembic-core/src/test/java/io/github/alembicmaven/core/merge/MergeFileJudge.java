@@ -1,8 +1,6 @@
 package io.github.alembicmaven.core.merge;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.alembicmaven.core.RealAlembic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,23 +16,13 @@ import java.util.concurrent.TimeUnit;
  * are skipped, except under {@code CI=true}, where they fail.
  */
 final class MergeFileJudge {
-    static final String PYTHON = System.getProperty("alembic.differential.python", "/usr/bin/python3");
+    static final String PYTHON = RealAlembic.python();
 
     private MergeFileJudge() {}
 
     /** Skips (or under CI fails) the calling test unless {@link #PYTHON} can import alembic. */
     static void requireAlembic() {
-        String why;
-        try {
-            Result r = run(List.of(PYTHON, "-c", "import alembic, mako"), null, Map.of());
-            why = r.exit == 0 ? null : PYTHON + " cannot import alembic: " + r.output;
-        } catch (IOException e) {
-            why = PYTHON + " cannot be run: " + e.getMessage();
-        }
-        if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(why + " CI=true: the real-Alembic judge is not skipped on CI.");
-        }
-        assumeTrue(why == null, why);
+        RealAlembic.require("The real-Alembic merge judge");
     }
 
     record Result(int exit, String output) {}
