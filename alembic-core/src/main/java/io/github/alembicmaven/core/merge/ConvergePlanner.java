@@ -452,13 +452,13 @@ public final class ConvergePlanner {
             return m;
         }
 
-        private PlannedMergeDate createDate(List<String> parents) {
-            PlannedMergeDate newest = null;
+        private CreateDate createDate(List<String> parents) {
+            CreateDate newest = null;
             for (String p : parents) {
                 PlannedMerge m = planned.get(p);
-                Optional<PlannedMergeDate> d = m != null
+                Optional<CreateDate> d = m != null
                         ? Optional.of(m.createDate())
-                        : map.get(p).flatMap(r -> PlannedMergeDate.fromDocstring(r.script().docstring()));
+                        : map.get(p).flatMap(r -> CreateDate.fromDocstring(r.script().docstring()));
                 if (d.isPresent() && (newest == null || d.get().compareTo(newest) > 0)) {
                     newest = d.get();
                 }

@@ -31,7 +31,7 @@ public record ConvergePlannerOptions(
         String revId,
         HeadPolicy policy,
         Path versionPath,
-        PlannedMergeDate fallbackCreateDate) {
+        CreateDate fallbackCreateDate) {
 
     /** Alembic's usual merge message. */
     public static final String DEFAULT_MESSAGE = "merge heads";
@@ -96,7 +96,7 @@ public record ConvergePlannerOptions(
                 message, branchLabel, fromRevision, strategy, revId, policy, value, fallbackCreateDate);
     }
 
-    public ConvergePlannerOptions withFallbackCreateDate(PlannedMergeDate value) {
+    public ConvergePlannerOptions withFallbackCreateDate(CreateDate value) {
         return new ConvergePlannerOptions(
                 message, branchLabel, fromRevision, strategy, revId, policy, versionPath, value);
     }

@@ -38,7 +38,7 @@ public record MergeFile(String fileName, String content, byte[] bytes) {
      * @param createDate the create date (also the source of the file-name date tokens)
      */
     public record Spec(String revisionId, List<String> parentIds, String branchLabel, String message,
-            MergeFileDate createDate) {
+            CreateDate createDate) {
         public Spec {
             Objects.requireNonNull(revisionId, "revisionId");
             parentIds = List.copyOf(parentIds);

@@ -26,7 +26,7 @@ public record PlannedMerge(
         List<String> parents,
         String branchLabel,
         String message,
-        PlannedMergeDate createDate,
+        CreateDate createDate,
         Path versionDirectory,
         Kind kind,
         String line) {

@@ -35,7 +35,7 @@ public final class RevisionFileName {
      *     or uses a conversion this implementation does not support
      */
     public static String of(String fileTemplate, String revisionId, String message, int truncateSlugLength,
-            MergeFileDate createDate, ZoneId localZone) {
+            CreateDate createDate, ZoneId localZone) {
         LocalDateTime d = createDate.dateTime();
         Map<String, Object> tokens = new LinkedHashMap<>();
         tokens.put("rev", revisionId);

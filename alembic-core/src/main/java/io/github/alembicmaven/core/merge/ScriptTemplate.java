@@ -265,7 +265,7 @@ public final class ScriptTemplate {
             if (v instanceof String s) {
                 return s;
             }
-            if (v instanceof MergeFileDate d) {
+            if (v instanceof CreateDate d) {
                 return d.pythonStr();
             }
             return repr(v);

@@ -23,7 +23,7 @@ public record ScriptTemplateArgs(
         Object downRevision,
         List<String> branchLabels,
         Object dependsOn,
-        MergeFileDate createDate,
+        CreateDate createDate,
         String message,
         Map<String, String> mainOptions) {
 
@@ -46,7 +46,7 @@ public record ScriptTemplateArgs(
      * @param message {@code -m}, or {@code null} (then {@code "empty message"}; an empty string stays empty)
      */
     public static ScriptTemplateArgs forMerge(String revisionId, List<String> parentIds, String branchLabel,
-            String message, MergeFileDate createDate, Map<String, String> mainOptions) {
+            String message, CreateDate createDate, Map<String, String> mainOptions) {
         Object down = parentIds.isEmpty() ? null : parentIds.size() == 1 ? parentIds.get(0) : List.copyOf(parentIds);
         return new ScriptTemplateArgs(revisionId, down, branchLabel == null ? null : List.of(branchLabel), null,
                 createDate, message == null ? "empty message" : message, mainOptions);

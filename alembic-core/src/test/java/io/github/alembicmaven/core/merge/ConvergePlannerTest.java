@@ -262,7 +262,7 @@ class ConvergePlannerTest {
         MergePlan refused = plan(none, DEFAULTS);
         assertThat(refused.status()).isEqualTo(Status.REFUSED);
         assertThat(refused.reason()).contains("Create Date").contains("wall clock");
-        PlannedMergeDate fallback = PlannedMergeDate.fromOutputTimestamp("2023-09-09T09:09:09Z").orElseThrow();
+        CreateDate fallback = CreateDate.fromOutputTimestamp("2023-09-09T09:09:09Z").orElseThrow();
         assertThat(plan(none, DEFAULTS.withFallbackCreateDate(fallback)).merges().get(0).createDate())
                 .isEqualTo(fallback);
     }
@@ -368,7 +368,7 @@ class ConvergePlannerTest {
         assertThat(s.path()).isEqualTo(VERSIONS.resolve(m.id() + ".py"));
         assertThat(s.message()).isEqualTo("merge heads");
         assertThat(m.docstring()).contains("Revises: bbbb00000002, cccc00000003\n");
-        assertThat(PlannedMergeDate.fromDocstring(s.docstring())).contains(m.createDate());
+        assertThat(CreateDate.fromDocstring(s.docstring())).contains(m.createDate());
     }
 
     @Test
@@ -384,8 +384,8 @@ class ConvergePlannerTest {
         assertThat(v.problems()).anySatisfy(p -> assertThat(p).contains("would have heads"));
     }
 
-    static PlannedMergeDate date(String s) {
-        return PlannedMergeDate.parse(s).orElseThrow();
+    static CreateDate date(String s) {
+        return CreateDate.parse(s).orElseThrow();
     }
 
     static List<String> sorted(String... ids) {

@@ -44,15 +44,15 @@ class MergeFileAlembicJudgeTest {
     }
 
     /** One {@code alembic merge} invocation. */
-    record Case(String label, List<String> parents, String branchLabel, String message, MergeFileDate date,
+    record Case(String label, List<String> parents, String branchLabel, String message, CreateDate date,
             String fileTemplate, Integer truncate, String encoding) {}
 
     static List<Case> cases() {
-        MergeFileDate micros = MergeFileDate.naive(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_901_000));
-        MergeFileDate whole = MergeFileDate.naive(LocalDateTime.of(2012, 7, 25, 15, 8, 5));
-        MergeFileDate aware = MergeFileDate.aware(OffsetDateTime.of(2023, 12, 31, 23, 59, 59, 1000,
+        CreateDate micros = CreateDate.naive(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_901_000));
+        CreateDate whole = CreateDate.naive(LocalDateTime.of(2012, 7, 25, 15, 8, 5));
+        CreateDate aware = CreateDate.aware(OffsetDateTime.of(2023, 12, 31, 23, 59, 59, 1000,
                 ZoneOffset.ofHoursMinutes(5, 30)));
-        MergeFileDate utc = MergeFileDate.aware(OffsetDateTime.of(2012, 7, 25, 15, 8, 5, 0, ZoneOffset.UTC));
+        CreateDate utc = CreateDate.aware(OffsetDateTime.of(2012, 7, 25, 15, 8, 5, 0, ZoneOffset.UTC));
         List<String> two = List.of("b2b2b2b2b2b2", "b1b1b1b1b1b1");
         List<String> three = List.of("c3c3c3c3c3c3", "b1b1b1b1b1b1", "b2b2b2b2b2b2");
         String dated = "%(rev)s_%(slug)s_%(year)d%(month).2d%(day)02d_%(hour)s%(minute)s%(second)s";

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RevisionFileNameTest {
-    private static final MergeFileDate D2012 = MergeFileDate.naive(LocalDateTime.of(2012, 7, 25, 15, 8, 5));
+    private static final CreateDate D2012 = CreateDate.naive(LocalDateTime.of(2012, 7, 25, 15, 8, 5));
     private static final String DEFAULT = "%(rev)s_%(slug)s";
 
     @Test
@@ -66,7 +66,7 @@ class RevisionFileNameTest {
 
     @Test
     void epochOfUtcDate() {
-        MergeFileDate utc = MergeFileDate.aware(OffsetDateTime.of(2012, 7, 25, 15, 8, 5, 0, ZoneOffset.UTC));
+        CreateDate utc = CreateDate.aware(OffsetDateTime.of(2012, 7, 25, 15, 8, 5, 0, ZoneOffset.UTC));
         assertThat(RevisionFileName.of("%(epoch)s_%(rev)s", "r", "m", 40, utc, null))
                 .isEqualTo("1343228885_r.py");
         assertThat(RevisionFileName.of("%(epoch)s", "r", "m", 40, D2012, ZoneId.of("UTC")))
@@ -79,7 +79,7 @@ class RevisionFileNameTest {
 
     @Test
     void directoryTemplateWithPadding() {
-        MergeFileDate d = MergeFileDate.naive(LocalDateTime.of(2024, 12, 26, 1, 2, 3));
+        CreateDate d = CreateDate.naive(LocalDateTime.of(2024, 12, 26, 1, 2, 3));
         assertThat(RevisionFileName.of("%(year)d/%(month).2d/%(day).2d_%(rev)s_%(slug)s", "abc", "test message", 40,
                 d, null)).isEqualTo("2024/12/26_abc_test_message.py");
         assertThat(RevisionFileName.of("%(month)02d-%(hour)02d%%%(minute)3d|%(second)-3d|", "abc", "m", 40, d,

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ScriptTemplateTest {
-    static final MergeFileDate DATE = MergeFileDate.naive(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_901_000));
+    static final CreateDate DATE = CreateDate.naive(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_901_000));
     static final List<String> TWO = List.of("b1b1b1b1b1b1", "b2b2b2b2b2b2");
 
     static String resource(String path) throws IOException {

@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Objects;
@@ -13,27 +15,64 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code create_date} of a planned merge: a Python {@code datetime}, naive (Alembic without a {@code timezone}
- * setting) or with a fixed UTC offset (with one), rendered like Python's {@code str(datetime)}:
- * {@code YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM[:SS]]}, microseconds omitted when zero.
+ * Alembic's {@code create_date}: a Python {@code datetime}, naive (Alembic without a {@code timezone} setting) or with
+ * a fixed UTC offset (with one), rendered like Python's {@code str(datetime)}:
+ * {@code YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM[:SS]]}, microseconds omitted when zero. Python's {@code datetime} has
+ * microsecond precision and years 1..9999; other values are rejected.
  *
- * <p>Never taken from the wall clock: it comes from a parent's own {@code Create Date:} header or from a value the
- * caller supplies (for example {@code project.build.outputTimestamp}), so the same tree always gives the same date.
+ * <p>A merge's create date is never taken from the wall clock: it comes from a parent's own {@code Create Date:}
+ * header ({@link #fromDocstring}) or from a value the caller supplies such as {@code project.build.outputTimestamp}
+ * ({@link #fromOutputTimestamp}), so the same tree always gives the same file.
  *
- * @param dateTime the wall-clock date and time as written (microsecond precision)
- * @param offset the UTC offset as written, or {@code null} for a naive datetime
+ * @param dateTime the wall-clock date and time as written
+ * @param offset the UTC offset of an aware datetime, or {@code null} for a naive one
  */
-public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implements Comparable<PlannedMergeDate> {
+public record CreateDate(LocalDateTime dateTime, ZoneOffset offset) implements Comparable<CreateDate> {
     private static final Pattern PYTHON_STR = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{6}))?"
                     + "(?:([+-])(\\d{2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern CREATE_DATE_LINE = Pattern.compile("(?m)^[ \\t]*Create Date:[ \\t]*(.*?)[ \\t]*$");
-    private static final Comparator<PlannedMergeDate> ORDER =
-            Comparator.comparing(PlannedMergeDate::instant).thenComparing(d -> d.offset == null ? 0 : 1);
+    private static final Comparator<CreateDate> ORDER =
+            Comparator.comparing(CreateDate::instant).thenComparing(d -> d.offset == null ? 0 : 1);
 
-    public PlannedMergeDate {
+    public CreateDate {
         Objects.requireNonNull(dateTime, "dateTime");
-        dateTime = dateTime.withNano(dateTime.getNano() / 1000 * 1000);
+        if (dateTime.getNano() % 1000 != 0) {
+            throw new IllegalArgumentException("a Python datetime has microsecond precision; " + dateTime
+                    + " has nanoseconds");
+        }
+        if (dateTime.getYear() < 1 || dateTime.getYear() > 9999) {
+            throw new IllegalArgumentException("a Python datetime has years 1..9999, not " + dateTime.getYear());
+        }
+    }
+
+    /** A naive datetime (Alembic without a {@code timezone} setting). */
+    public static CreateDate naive(LocalDateTime dateTime) {
+        return new CreateDate(dateTime, null);
+    }
+
+    /** An aware datetime (Alembic with a {@code timezone} setting). */
+    public static CreateDate aware(OffsetDateTime dateTime) {
+        return new CreateDate(dateTime.toLocalDateTime(), dateTime.getOffset());
+    }
+
+    /** An aware datetime at the offset the zone has at that instant. */
+    public static CreateDate aware(ZonedDateTime dateTime) {
+        return aware(dateTime.toOffsetDateTime());
+    }
+
+    /**
+     * What Alembic would produce at {@code instant}: naive local time in {@code zone} when {@code timezone} is
+     * {@code null} (the zone of the Python process), else aware in that zone.
+     */
+    public static CreateDate at(Instant instant, ZoneId zone, boolean aware) {
+        ZonedDateTime z = instant.atZone(zone);
+        return aware ? aware(z) : naive(z.toLocalDateTime());
+    }
+
+    /** Whether the datetime carries a UTC offset ({@code tzinfo} set). */
+    public boolean isAware() {
+        return offset != null;
     }
 
     /**
@@ -42,7 +81,7 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
      * @param text e.g. {@code 2024-01-02 03:04:05.678901} or {@code 2024-01-02 03:04:05+02:00}
      * @return the date, or empty when {@code text} is not exactly that form (surrounding blanks are ignored)
      */
-    public static Optional<PlannedMergeDate> parse(String text) {
+    public static Optional<CreateDate> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -68,7 +107,7 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
                         + (m.group(11) == null ? 0 : Integer.parseInt(m.group(11)));
                 offset = ZoneOffset.ofTotalSeconds(sign * seconds);
             }
-            return Optional.of(new PlannedMergeDate(dt, offset));
+            return Optional.of(new CreateDate(dt, offset));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -81,7 +120,7 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
      * @param docstring the raw module docstring, or {@code null}
      * @return the date, or empty when there is no such line or its value is not a Python {@code str(datetime)}
      */
-    public static Optional<PlannedMergeDate> fromDocstring(String docstring) {
+    public static Optional<CreateDate> fromDocstring(String docstring) {
         if (docstring == null) {
             return Optional.empty();
         }
@@ -98,29 +137,24 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
      * @return the date
      * @throws IllegalArgumentException when the value is neither form
      */
-    public static Optional<PlannedMergeDate> fromOutputTimestamp(String value) {
+    public static Optional<CreateDate> fromOutputTimestamp(String value) {
         if (value == null || value.isBlank() || value.strip().length() < 2) {
             return Optional.empty();
         }
         String v = value.strip();
         if (v.chars().allMatch(Character::isDigit)) {
             Instant instant = Instant.ofEpochSecond(Long.parseLong(v));
-            return Optional.of(new PlannedMergeDate(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), ZoneOffset.UTC));
+            return Optional.of(new CreateDate(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), ZoneOffset.UTC));
         }
         try {
             OffsetDateTime odt = OffsetDateTime.parse(v);
-            return Optional.of(new PlannedMergeDate(odt.toLocalDateTime(), odt.getOffset()));
+            return Optional.of(new CreateDate(odt.toLocalDateTime().withNano(odt.getNano() / 1000 * 1000), odt.getOffset()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "project.build.outputTimestamp '" + value + "' is neither ISO-8601 with an offset"
                             + " (e.g. 2024-01-02T03:04:05Z) nor seconds since the epoch",
                     e);
         }
-    }
-
-    /** Whether the datetime carries a UTC offset ({@code tzinfo} set). */
-    public boolean aware() {
-        return offset != null;
     }
 
     /** The instant, reading a naive datetime as UTC (only used to pick the newest of several dates). */
@@ -134,7 +168,7 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
      * parents does not depend on the order they are compared in.
      */
     @Override
-    public int compareTo(PlannedMergeDate other) {
+    public int compareTo(CreateDate other) {
         int c = ORDER.compare(this, other);
         if (c != 0) {
             return c;
@@ -142,9 +176,11 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
         return toString().compareTo(other.toString());
     }
 
-    /** Python's {@code str(datetime)}: what the {@code Create Date:} header of the merge shows. */
-    @Override
-    public String toString() {
+    /**
+     * Python {@code str(datetime)}: {@code YYYY-MM-DD HH:MM:SS}, then {@code .ffffff} when the microsecond is not 0,
+     * then for an aware datetime {@code +HH:MM} ({@code +HH:MM:SS} when the offset has seconds).
+     */
+    public String pythonStr() {
         StringBuilder sb = new StringBuilder(32);
         pad(sb, dateTime.getYear(), 4).append('-');
         pad(sb, dateTime.getMonthValue(), 2).append('-');
@@ -169,6 +205,27 @@ public record PlannedMergeDate(LocalDateTime dateTime, ZoneOffset offset) implem
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Python {@code int(create_date.timestamp())} (Alembic's {@code epoch} file-name token). A naive datetime is
+     * interpreted in {@code localZone}, the time zone of the Python process (for a local time in a DST gap or overlap
+     * Python's {@code fold=0} and Java's {@link ZonedDateTime#of} agree). {@code int()} truncates toward zero.
+     *
+     * @param localZone used only for a naive datetime
+     */
+    public long epochSeconds(ZoneId localZone) {
+        Instant instant = offset != null
+                ? dateTime.toInstant(offset)
+                : ZonedDateTime.of(dateTime, Objects.requireNonNull(localZone, "localZone")).toInstant();
+        long seconds = instant.getEpochSecond();
+        return seconds < 0 && instant.getNano() != 0 ? seconds + 1 : seconds;
+    }
+
+    /** {@link #pythonStr()}, what the {@code Create Date:} header shows. */
+    @Override
+    public String toString() {
+        return pythonStr();
     }
 
     private static StringBuilder pad(StringBuilder sb, int value, int width) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PlannedMergeDateTest {
+class CreateDateParsingTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -21,43 +21,43 @@ class PlannedMergeDateTest {
                 "0999-12-31 23:59:59+05:45:30"
             })
     void pythonStrDatetimeRoundTrips(String text) {
-        assertThat(PlannedMergeDate.parse(text)).hasValueSatisfying(d -> assertThat(d).hasToString(text));
+        assertThat(CreateDate.parse(text)).hasValueSatisfying(d -> assertThat(d).hasToString(text));
     }
 
     @Test
     void keepsTimezoneAsWritten() {
-        PlannedMergeDate naive = PlannedMergeDate.parse("2024-01-02 03:04:05").orElseThrow();
-        PlannedMergeDate aware = PlannedMergeDate.parse("2024-01-02 03:04:05+02:00").orElseThrow();
-        assertThat(naive.aware()).isFalse();
-        assertThat(aware.aware()).isTrue();
+        CreateDate naive = CreateDate.parse("2024-01-02 03:04:05").orElseThrow();
+        CreateDate aware = CreateDate.parse("2024-01-02 03:04:05+02:00").orElseThrow();
+        assertThat(naive.isAware()).isFalse();
+        assertThat(aware.isAware()).isTrue();
         assertThat(aware.offset()).isEqualTo(ZoneOffset.ofHours(2));
         assertThat(aware.dateTime()).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
     }
 
     @Test
     void rejectsOtherForms() {
-        assertThat(PlannedMergeDate.parse("2024-01-02T03:04:05")).isEmpty();
-        assertThat(PlannedMergeDate.parse("2024-01-02 03:04")).isEmpty();
-        assertThat(PlannedMergeDate.parse("2024-13-02 03:04:05")).isEmpty();
-        assertThat(PlannedMergeDate.parse("2024-01-02 03:04:05.123")).isEmpty();
-        assertThat(PlannedMergeDate.parse(null)).isEmpty();
+        assertThat(CreateDate.parse("2024-01-02T03:04:05")).isEmpty();
+        assertThat(CreateDate.parse("2024-01-02 03:04")).isEmpty();
+        assertThat(CreateDate.parse("2024-13-02 03:04:05")).isEmpty();
+        assertThat(CreateDate.parse("2024-01-02 03:04:05.123")).isEmpty();
+        assertThat(CreateDate.parse(null)).isEmpty();
     }
 
     @Test
     void readsTheCreateDateHeaderOfAStockTemplateDocstring() {
         String doc = "add users\n\nRevision ID: 1a2b3c4d5e6f\nRevises: \nCreate Date: 2023-05-06 07:08:09.101112\n\n";
-        assertThat(PlannedMergeDate.fromDocstring(doc)).hasValueSatisfying(d ->
+        assertThat(CreateDate.fromDocstring(doc)).hasValueSatisfying(d ->
                 assertThat(d).hasToString("2023-05-06 07:08:09.101112"));
-        assertThat(PlannedMergeDate.fromDocstring("no header")).isEmpty();
-        assertThat(PlannedMergeDate.fromDocstring("Create Date: yesterday")).isEmpty();
-        assertThat(PlannedMergeDate.fromDocstring(null)).isEmpty();
+        assertThat(CreateDate.fromDocstring("no header")).isEmpty();
+        assertThat(CreateDate.fromDocstring("Create Date: yesterday")).isEmpty();
+        assertThat(CreateDate.fromDocstring(null)).isEmpty();
     }
 
     @Test
     void ordersByInstantReadingNaiveAsUtc() {
-        PlannedMergeDate a = PlannedMergeDate.parse("2024-01-02 03:00:00").orElseThrow();
-        PlannedMergeDate b = PlannedMergeDate.parse("2024-01-02 04:00:00+02:00").orElseThrow(); // 02:00 UTC
-        PlannedMergeDate c = PlannedMergeDate.parse("2024-01-02 03:00:00+00:00").orElseThrow();
+        CreateDate a = CreateDate.parse("2024-01-02 03:00:00").orElseThrow();
+        CreateDate b = CreateDate.parse("2024-01-02 04:00:00+02:00").orElseThrow(); // 02:00 UTC
+        CreateDate c = CreateDate.parse("2024-01-02 03:00:00+00:00").orElseThrow();
         assertThat(a).isGreaterThan(b);
         assertThat(c).isGreaterThan(a); // same instant: aware wins, so the order is total
         assertThat(a.compareTo(a)).isZero();
@@ -65,15 +65,15 @@ class PlannedMergeDateTest {
 
     @Test
     void outputTimestampForms() {
-        assertThat(PlannedMergeDate.fromOutputTimestamp("2024-01-02T03:04:05Z"))
+        assertThat(CreateDate.fromOutputTimestamp("2024-01-02T03:04:05Z"))
                 .hasValueSatisfying(d -> assertThat(d).hasToString("2024-01-02 03:04:05+00:00"));
-        assertThat(PlannedMergeDate.fromOutputTimestamp("2024-01-02T03:04:05.5+01:00"))
+        assertThat(CreateDate.fromOutputTimestamp("2024-01-02T03:04:05.5+01:00"))
                 .hasValueSatisfying(d -> assertThat(d).hasToString("2024-01-02 03:04:05.500000+01:00"));
-        assertThat(PlannedMergeDate.fromOutputTimestamp("1704164645"))
+        assertThat(CreateDate.fromOutputTimestamp("1704164645"))
                 .hasValueSatisfying(d -> assertThat(d).hasToString("2024-01-02 03:04:05+00:00"));
-        assertThat(PlannedMergeDate.fromOutputTimestamp("a")).isEmpty();
-        assertThat(PlannedMergeDate.fromOutputTimestamp(null)).isEmpty();
-        assertThatThrownBy(() -> PlannedMergeDate.fromOutputTimestamp("yesterday"))
+        assertThat(CreateDate.fromOutputTimestamp("a")).isEmpty();
+        assertThat(CreateDate.fromOutputTimestamp(null)).isEmpty();
+        assertThatThrownBy(() -> CreateDate.fromOutputTimestamp("yesterday"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
