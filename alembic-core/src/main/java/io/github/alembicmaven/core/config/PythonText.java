@@ -75,7 +75,7 @@ public final class PythonText {
         return parts;
     }
 
-    /** Python {@code repr(s)} for a {@code str}. */
+    /** Python {@code repr(s)} for a {@code str} (quote choice and escapes as CPython, non-printables as {@code \\x/\\u/\\U}). */
     public static String repr(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder().append(quote);
@@ -88,13 +88,34 @@ public final class PythonText {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", c));
+            } else if (!isPrintable(c)) {
+                sb.append(c < 0x100 ? String.format("\\x%02x", c)
+                        : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
             } else {
                 sb.appendCodePoint(c);
             }
         });
         return sb.append(quote).toString();
+    }
+
+    /**
+     * Python {@code str.isprintable()} for one code point: false for the general categories Cc, Cf, Cs, Co, Cn, Zl, Zp
+     * and Zs except the space ({@code repr()} escapes exactly these).
+     */
+    public static boolean isPrintable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR -> {
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /**

@@ -19,55 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs {@code differential/alembic_oracle.py} (real Alembic) over many trees in one Python process. */
 final class AlembicOracle {
-    /** System property naming the interpreter that has Alembic; Debian's by default. */
-    static final String PYTHON_PROPERTY = "alembic.differential.python";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlembicOracle() {}
-
-    static String python() {
-        return System.getProperty(PYTHON_PROPERTY, "/usr/bin/python3");
-    }
-
-    /**
-     * @return {@code null} when {@code python} can import alembic, else why not
-     */
-    static String unavailableReason(String python) {
-        try {
-            Probe probe = probe(python, "import alembic, sqlalchemy; print(alembic.__version__)");
-            return probe.exit == 0 ? null : python + " cannot import alembic: " + probe.output;
-        } catch (IOException e) {
-            return python + " cannot be run: " + e.getMessage();
-        }
-    }
-
-    /** The installed Alembic version, for the summary. */
-    static String version(String python) {
-        try {
-            return probe(python, "import alembic; print(alembic.__version__)").output;
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private record Probe(int exit, String output) {}
-
-    private static Probe probe(String python, String code) throws IOException {
-        Process p = new ProcessBuilder(python, "-c", code).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(python + " -c '" + code + "' did not finish within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted while running " + python, e);
-        }
-        return new Probe(p.exitValue(), out);
-    }
 
     /** Copies the oracle script from the test classpath into {@code dir}. */
     static Path extractScript(Path dir) throws IOException {
