@@ -19,6 +19,10 @@ final class AlembicCli {
     record Run(long wallNs, List<String> lines) {
         /** The revision ids: the first word of each line ({@code <rev>[ (<labels>)] (head)}). */
         List<String> heads() {
+            return heads(lines);
+        }
+
+        static List<String> heads(List<String> lines) {
             List<String> ids = new ArrayList<>();
             for (String l : lines) {
                 String t = l.strip();

@@ -1,6 +1,8 @@
 package io.github.alembicmaven.benchmark;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +24,17 @@ public final class Benchmark {
     private Benchmark() {}
 
     /** Everything measured for one tree. */
-    record Row(TreeGenerator.Tree tree, String loadBefore, String loadAfter, long alembicFirstNs,
-            List<Long> alembicNs, List<String> alembicLines, long probeWallNs, Map<String, String> probe,
-            boolean headsMatch, boolean linesMatch, String mismatch) {
+    record Row(TreeGenerator.Tree tree, String loadBefore, String loadAfter, AlembicTimings alembic,
+            List<String> alembicLines, long probeWallNs, Map<String, String> probe, boolean headsMatch,
+            boolean linesMatch, String mismatch) {
+
+        long alembicFirstNs() {
+            return alembic.firstNs();
+        }
+
+        List<Long> alembicNs() {
+            return alembic.runsNs();
+        }
 
         long coldNs() {
             return Long.parseLong(probe.get("coldNs"));
@@ -40,7 +50,7 @@ public final class Benchmark {
         }
 
         double alembicMedianNs() {
-            return median(alembicNs);
+            return median(alembicNs());
         }
     }
 
@@ -54,6 +64,8 @@ public final class Benchmark {
         Path trees = Path.of(prop("bench.trees", "target/trees")).toAbsolutePath();
         Path out = Path.of(prop("bench.out", "target/benchmark.md")).toAbsolutePath();
         int warmup = Integer.parseInt(prop("bench.warmup", "10"));
+        long warmupMs = Math.round(Double.parseDouble(prop("bench.warmupSeconds", "5")) * 1000);
+        boolean reuseAlembic = Boolean.parseBoolean(prop("bench.reuseAlembic", "false"));
         int runs = Integer.parseInt(prop("bench.runs", "7"));
         int alembicRuns = Integer.parseInt(prop("bench.alembicRuns", "5"));
         int alembicRunsLarge = Integer.parseInt(prop("bench.alembicRunsLarge", "1"));
@@ -79,19 +91,31 @@ public final class Benchmark {
             // Alembic: first run on a fresh checkout (compiles every file and writes versions/__pycache__), then
             // runs that load the cached bytecode, the fastest Alembic gets (and the one we compare against).
             // On large trees (minutes per run) the run without __pycache__ is only made when there is no cache yet.
-            AlembicCli.Run first = null;
-            AlembicCli.Run last = null;
-            if (!large || !AlembicCli.hasBytecodeCache(tree.dir())) {
-                AlembicCli.dropBytecodeCache(tree.dir());
-                first = alembic.heads(tree.dir());
-                last = first;
-                log("n=%d: alembic heads, no __pycache__: %d ms -> %s", n, ms(first.wallNs()), first.lines());
-            }
-            List<Long> alembicNs = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, large ? alembicRunsLarge : alembicRuns); i++) {
-                last = alembic.heads(tree.dir());
-                alembicNs.add(last.wallNs());
-                log("n=%d: alembic heads #%d: %d ms", n, i + 1, ms(last.wallNs()));
+            // With -Dbench.reuseAlembic=true the timings recorded by an earlier run on the same tree are reused.
+            AlembicTimings alembicTimings = reuseAlembic ? AlembicTimings.load(tree.dir(), alembicVersion) : null;
+            if (alembicTimings != null) {
+                log("n=%d: alembic heads: reusing the timings measured %s (load %s): %s ms", n,
+                        alembicTimings.measuredAt(), alembicTimings.load(),
+                        alembicTimings.runsNs().stream().map(Benchmark::ms).toList());
+            } else {
+                String alembicLoad = load();
+                long firstNs = -1;
+                AlembicCli.Run last = null;
+                if (!large || !AlembicCli.hasBytecodeCache(tree.dir())) {
+                    AlembicCli.dropBytecodeCache(tree.dir());
+                    AlembicCli.Run first = alembic.heads(tree.dir());
+                    firstNs = first.wallNs();
+                    log("n=%d: alembic heads, no __pycache__: %d ms -> %s", n, ms(first.wallNs()), first.lines());
+                }
+                List<Long> alembicNs = new ArrayList<>();
+                for (int i = 0; i < Math.max(1, large ? alembicRunsLarge : alembicRuns); i++) {
+                    last = alembic.heads(tree.dir());
+                    alembicNs.add(last.wallNs());
+                    log("n=%d: alembic heads #%d: %d ms", n, i + 1, ms(last.wallNs()));
+                }
+                alembicTimings = new AlembicTimings(alembicVersion, firstNs, alembicNs, last.lines(),
+                        alembicLoad + " -> " + load(), java.time.LocalDateTime.now().withNano(0).toString(), false);
+                alembicTimings.save(tree.dir());
             }
 
             // Our core, in a fresh JVM.
@@ -106,24 +130,25 @@ public final class Benchmark {
             cmd.add(tree.dir().toString());
             cmd.add(String.valueOf(w));
             cmd.add(String.valueOf(r));
+            cmd.add(String.valueOf(large ? 0 : warmupMs));
             long p0 = System.nanoTime();
             Map<String, String> probe = runProbe(cmd);
             long probeWall = System.nanoTime() - p0;
-            List<String> coldCmd = new ArrayList<>(cmd.subList(0, cmd.size() - 2));
+            List<String> coldCmd = new ArrayList<>(cmd.subList(0, cmd.size() - 3));
             coldCmd.add("cold-phases");
             probe.putAll(runProbe(coldCmd));
             String loadAfter = load();
 
             List<String> ours = splitList(probe.get("heads"), ",");
             List<String> ourLines = splitList(probe.get("headLines"), "\\|");
-            List<String> theirs = last.heads();
+            List<String> theirs = AlembicCli.Run.heads(alembicTimings.lines());
             boolean headsMatch = ours.equals(theirs) && theirs.equals(tree.expectedHeads());
-            List<String> theirLines = last.lines().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> theirLines = alembicTimings.lines().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
             boolean linesMatch = ourLines.equals(theirLines);
             String mismatch = headsMatch && linesMatch ? "" : "ours " + ourLines + " / alembic " + theirLines
                     + " / generator " + tree.expectedHeads();
-            Row row = new Row(tree, loadBefore, loadAfter, first == null ? -1 : first.wallNs(), alembicNs, theirLines, probeWall, probe,
-                    headsMatch, linesMatch, mismatch);
+            Row row = new Row(tree, loadBefore, loadAfter, alembicTimings, theirLines, probeWall, probe, headsMatch,
+                    linesMatch, mismatch);
             rows.add(row);
             log("n=%d: ours cold %d ms, warm %.1f ms (samples %s); heads %s; %s", n, ms(row.coldNs()),
                     row.warmNs() / 1e6, row.list("warmNs").stream().map(Benchmark::ms).toList(), ours,
@@ -147,21 +172,33 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Runs a probe JVM and collects its {@code key=value} lines; adds {@code processToColdNs}: from starting the
+     * process to the arrival of its first result ({@code coldNs}), i.e. JVM start-up plus the cold analysis.
+     */
     static Map<String, String> runProbe(List<String> cmd) throws IOException, InterruptedException {
+        long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> m = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                all.append(l).append('\n');
+                int eq = l.indexOf('=');
+                if (eq > 0) {
+                    String key = l.substring(0, eq);
+                    if (key.equals("coldNs")) {
+                        m.put("processToColdNs", String.valueOf(System.nanoTime() - start));
+                    }
+                    m.put(key, l.substring(eq + 1));
+                }
+            }
+        }
         int rc = p.waitFor();
         if (rc != 0) {
             throw new IllegalStateException("core probe failed (exit " + rc + "): " + String.join(" ", cmd)
-                    + "\n" + stdout);
+                    + "\n" + all);
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        stdout.lines().forEach(l -> {
-            int eq = l.indexOf('=');
-            if (eq > 0) {
-                m.put(l.substring(0, eq), l.substring(eq + 1));
-            }
-        });
         return m;
     }
 
@@ -221,17 +258,19 @@ public final class Benchmark {
         }
 
         sb.append("\n## Details\n\n");
-        sb.append("| revisions | branch points / merges / depends_on | our whole cold JVM process ms"
+        sb.append("| revisions | branch points / merges / depends_on | ours: new JVM process to first result ms"
                 + " | alembic heads, first run without `__pycache__` ms | alembic heads runs ms | our warm runs ms"
-                + " | load avg before -> after | heads (Alembic's output) | same heads as Alembic |\n");
-        sb.append("|---:|---|---:|---:|---|---|---|---|---|\n");
+                + " | load avg (1/5/15 min) while ours ran | alembic measured at, load | heads (Alembic's output)"
+                + " | same heads as Alembic |\n");
+        sb.append("|---:|---|---:|---:|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %,d | %d / %d / %d | %s | %s | %s | %s | %s -> %s | `%s` | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %,d | %d / %d / %d | %s | %s | %s | %s | %s -> %s | %s, %s%s | `%s` | %s |%n",
                     r.tree().size(), r.tree().branchPoints(), r.tree().mergePoints(), r.tree().dependsOn(),
-                    f(r.probeWallNs()), r.alembicFirstNs() < 0 ? "not re-run" : f(r.alembicFirstNs()),
+                    f(Long.parseLong(r.probe().get("processToColdNs"))), r.alembicFirstNs() < 0 ? "not re-run" : f(r.alembicFirstNs()),
                     r.alembicNs().stream().map(Benchmark::f).collect(Collectors.joining(", ")),
                     r.list("warmNs").stream().map(Benchmark::f).collect(Collectors.joining(", ")),
-                    r.loadBefore(), r.loadAfter(), String.join(" ", r.alembicLines()),
+                    r.loadBefore(), r.loadAfter(), r.alembic().measuredAt(), r.alembic().load(),
+                    r.alembic().reused() ? " (reused)" : "", String.join(" ", r.alembicLines()),
                     r.headsMatch() ? (r.linesMatch() ? "yes (ids and lines)" : "ids yes, lines NO") : "**NO**"));
         }
 

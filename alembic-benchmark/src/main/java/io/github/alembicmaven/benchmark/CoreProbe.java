@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>{@code cold}: the very first {@link AlembicAnalyzer#analyze} of this JVM: class loading, interpretation and
  *       JIT warm-up included (JVM start-up itself is not; the parent times the whole process separately).
- *   <li>{@code warm}: {@code warmup} unmeasured runs, then {@code runs} measured ones (a {@code System.gc()} before
- *       each, so one run's garbage is not collected on the next one's clock).
+ *   <li>{@code warm}: at least {@code warmup} unmeasured runs and at least {@code minWarmupMs} of them (small trees
+ *       need many runs before C2 has compiled the hot paths), then {@code runs} measured ones (a {@code System.gc()}
+ *       before each, so one run's garbage is not collected on the next one's clock).
  *   <li>{@code phase.*}: the same four steps {@link AlembicAnalyzer} takes, timed one by one (warm, median).
  *   <li>{@code coldPhase.*} (separate JVM, argument {@code cold-phases}): the four steps on their first call.
  *   <li>{@code read1}/{@code readPar}: listing the versions directory and reading every byte of every {@code .py}
@@ -53,7 +54,6 @@ public final class CoreProbe {
         }
         int warmup = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
-        long jvmUptimeAtMain = ManagementFactory.getRuntimeMXBean().getUptime();
 
         AnalysisRequest request = AnalysisRequest.builder(dir).build();
         long t0 = System.nanoTime();
@@ -61,8 +61,8 @@ public final class CoreProbe {
         long cold = System.nanoTime() - t0;
         List<String> heads = first.map().heads();
 
-        out("jvmUptimeAtMainMs", jvmUptimeAtMain);
         out("coldNs", cold);
+        out("jvmUptimeAfterColdMs", ManagementFactory.getRuntimeMXBean().getUptime());
         out("files", first.files().size());
         out("scripts", first.scripts().size());
         out("diagnostics", first.diagnostics().size());
@@ -75,19 +75,21 @@ public final class CoreProbe {
         System.out.println("headLines=" + String.join("|", HeadsListing.lines(first.map(), false, false, dir)));
         first = null;
 
+        long minWarmupNs = args.length > 3 ? Long.parseLong(args[3]) * 1_000_000L : 0;
         List<Long> warm = new ArrayList<>();
-        for (int i = 0; i < warmup + runs; i++) {
+        long warmupStart = System.nanoTime();
+        int warmupRuns = 0;
+        while (warmupRuns < warmup || (System.nanoTime() - warmupStart < minWarmupNs && warmupRuns < 500)) {
+            analyzeChecked(request, heads);
+            warmupRuns++;
+        }
+        for (int i = 0; i < runs; i++) {
             System.gc();
             long s = System.nanoTime();
-            Analysis a = AlembicAnalyzer.analyze(request);
-            long e = System.nanoTime() - s;
-            if (!a.map().heads().equals(heads)) {
-                throw new IllegalStateException("heads changed between runs: " + a.map().heads());
-            }
-            if (i >= warmup) {
-                warm.add(e);
-            }
+            analyzeChecked(request, heads);
+            warm.add(System.nanoTime() - s);
         }
+        out("warmupRuns", warmupRuns);
         out("warmNs", warm);
 
         // The same steps as AlembicAnalyzer.analyze, one by one, to see where the time goes.
@@ -130,6 +132,13 @@ public final class CoreProbe {
         out("readParNs", readPar);
         out("availableProcessors", Runtime.getRuntime().availableProcessors());
         out("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static void analyzeChecked(AnalysisRequest request, List<String> heads) throws Exception {
+        Analysis a = AlembicAnalyzer.analyze(request);
+        if (!a.map().heads().equals(heads)) {
+            throw new IllegalStateException("heads changed between runs: " + a.map().heads());
+        }
     }
 
     /** The steps of {@link AlembicAnalyzer#analyze}, timed one by one: settings, discovery, reading, graph. */
