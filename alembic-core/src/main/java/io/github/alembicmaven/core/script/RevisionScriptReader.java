@@ -91,7 +91,7 @@ public final class RevisionScriptReader {
                     decoded.error() + "; Python cannot import the file", decoded.fix()));
             return new ScriptReadResult(path, null, diagnostics);
         }
-        PyTokens tokens = PyTokenizer.tokenize(decoded.text());
+        PyTokens tokens = PyTokenizer.forModule(decoded.text());
         ModuleEvaluator module = ModuleEvaluator.evaluate(tokens, constants);
         boolean syntaxError = syntaxError(path, tokens, module, diagnostics);
         RevisionScript script = convert(path, module, syntaxError, diagnostics);
