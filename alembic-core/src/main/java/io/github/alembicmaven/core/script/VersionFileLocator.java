@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +66,25 @@ public final class VersionFileLocator {
         return new VersionFiles(walk.files, walk.diagnostics);
     }
 
+    /**
+     * {@code SOURCE_REV_FILE.matcher(name).lookingAt()} without a regex: not starting with {@code .#} or
+     * {@code __init__}, and {@code <no \n>.py} optionally followed by one final {@code \n} (Python's {@code $}).
+     */
+    static boolean isSourceRevFile(String name) {
+        if (name.startsWith(".#") || name.startsWith("__init__")) {
+            return false;
+        }
+        int end = name.length();
+        if (end > 0 && name.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end < 3 || !name.startsWith(".py", end - 3)) {
+            return false;
+        }
+        int nl = name.indexOf('\n');
+        return nl < 0 || nl >= end;
+    }
+
     private static final class Walk {
         final boolean recursive;
         final boolean sourceless;
@@ -115,9 +135,14 @@ public final class VersionFileLocator {
             boolean anySource = false;
             for (Path candidate : candidates) {
                 String name = candidate.getFileName().toString();
-                Matcher m = (sourceless ? SOURCELESS_REV_FILE : SOURCE_REV_FILE).matcher(name);
-                if (!m.lookingAt()) {
-                    if (!sourceless && isCompiledOnly(candidate, name)) {
+                Matcher m = null;
+                if (sourceless) {
+                    m = SOURCELESS_REV_FILE.matcher(name);
+                    if (!m.lookingAt()) {
+                        continue;
+                    }
+                } else if (!isSourceRevFile(name)) {
+                    if (isCompiledOnly(candidate, name)) {
                         compiledOnly.add(name);
                     }
                     continue;
@@ -131,7 +156,7 @@ public final class VersionFileLocator {
                         continue;
                     }
                 }
-                Path real = candidate.getParent().equals(dir) && !Files.isSymbolicLink(candidate)
+                Path real = candidate.getParent().equals(dir) && !listing.symlinks.contains(name)
                         ? realDir.resolve(name)
                         : realPath(candidate);
                 if (!seen.add(real)) {
@@ -186,8 +211,11 @@ public final class VersionFileLocator {
         }
     }
 
-    /** One directory's entries, Python-sorted: files (non-directories) and sub-directories. */
-    private record Listing(List<String> files, List<String> dirs) {
+    /**
+     * One directory's entries, Python-sorted: files (non-directories) and sub-directories; {@code symlinks} are the
+     * files that are symbolic links (their real path is not the directory's real path plus their name).
+     */
+    private record Listing(List<String> files, List<String> dirs, Set<String> symlinks) {
         /**
          * @param statAll whether every entry's type is needed; otherwise only names that can be revision files are
          *     checked (a directory named {@code x.py} is not a file), which keeps huge flat directories cheap
@@ -195,6 +223,7 @@ public final class VersionFileLocator {
         static Listing of(Path dir, boolean statAll) throws AlembicConfigException {
             List<String> files = new ArrayList<>();
             List<String> dirs = new ArrayList<>();
+            Set<String> symlinks = new HashSet<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path entry : stream) {
                     String name = entry.getFileName().toString();
@@ -202,10 +231,21 @@ public final class VersionFileLocator {
                             && !name.endsWith(".py\n")) {
                         continue;
                     }
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    // one lstat per entry; only a symbolic link needs a second look (is its target a directory?)
+                    BasicFileAttributes attributes;
+                    try {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        files.add(name); // vanished or unreadable: neither a directory nor a link; reading reports it
+                        continue;
+                    }
+                    if (attributes.isDirectory()) {
                         dirs.add(name);
+                    } else if (!attributes.isSymbolicLink()) {
+                        files.add(name);
                     } else if (!Files.isDirectory(entry)) {
                         files.add(name);
+                        symlinks.add(name);
                     }
                 }
             } catch (IOException e) {
@@ -213,7 +253,7 @@ public final class VersionFileLocator {
             }
             files.sort(PythonText.CODE_POINT_ORDER);
             dirs.sort(PythonText.CODE_POINT_ORDER);
-            return new Listing(files, dirs);
+            return new Listing(files, dirs, symlinks);
         }
     }
 }
