@@ -240,13 +240,15 @@ public final class RevisionMap {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static final class Builder {
-        private final List<Revision> all = new ArrayList<>();
-        private final Map<String, Revision> byId = new LinkedHashMap<>();
+        private final List<Revision> all;
+        private final Map<String, Revision> byId;
         private final Map<String, Revision> byLabel = new HashMap<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private final Map<Diagnostic, String> alembicErrors = new IdentityHashMap<>();
 
         Builder(List<RevisionScript> scripts) {
+            all = new ArrayList<>(scripts.size());
+            byId = new LinkedHashMap<>(scripts.size() * 4 / 3 + 16); // presized: no rehashing while registering ids
             for (RevisionScript s : scripts) {
                 all.add(new Revision(s, all.size()));
             }
