@@ -70,8 +70,8 @@ final class PyTokenizer {
     /**
      * Tokenizes {@code src} for {@link ModuleEvaluator}, which skips the indented body of every column-0
      * {@code def}/{@code class} statement (a compound header or the "unexpected indent" after it) without looking
-     * inside: those bodies (most of a version file) are scanned with exactly the same lexical rules and errors, but their
-     * tokens are not stored. The body's opening INDENT and closing DEDENT are stored (at the same places as by
+     * inside: those bodies (most of a version file) are scanned with exactly the same lexical rules and errors, but
+     * their tokens are not stored. The body's opening INDENT and closing DEDENT are stored (at the same places as by
      * {@link #tokenize}), so the evaluator sees the same structure, syntax errors and line numbers.
      */
     static PyTokens forModule(String src) {
@@ -205,7 +205,7 @@ final class PyTokenizer {
         }
     }
 
-    /** Whether the logical line whose tokens start at {@code from} starts with {@code def}, {@code async def} or {@code class}. */
+    /** Whether the logical line whose tokens start at {@code from} is a {@code def}, {@code async def} or {@code class}. */
     private boolean defOrClassHeader(int from) {
         int i = from;
         while (i < out.size && out.type[i] == DEDENT) {
@@ -214,7 +214,8 @@ final class PyTokenizer {
         if (i >= out.size || out.type[i] != NAME) {
             return false;
         }
-        return out.is(i, "def") || out.is(i, "class") || (out.is(i, "async") && i + 1 < out.size && out.is(i + 1, "def"));
+        return out.is(i, "def") || out.is(i, "class")
+                || (out.is(i, "async") && i + 1 < out.size && out.is(i + 1, "def"));
     }
 
     /** Pops one indentation level, storing its DEDENT unless it closes a level inside a skimmed body. */
