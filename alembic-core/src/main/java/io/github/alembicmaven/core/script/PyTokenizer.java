@@ -350,10 +350,16 @@ final class PyTokenizer {
 
     private void nameOrString() throws SyntaxError {
         int startPos = pos;
-        pos++;
-        while (pos < n && isIdentPart(cs[pos])) {
-            pos++;
+        int p = pos + 1;
+        char[] a = cs;
+        while (p < n) {
+            char c = a[p];
+            if (c < 0x80 ? !ASCII_IDENT_PART[c] : !isIdentPart(c)) {
+                break;
+            }
+            p++;
         }
+        pos = p;
         int len = pos - startPos;
         if (len <= 2 && pos < n && (cs[pos] == '\'' || cs[pos] == '"')) {
             int f = prefixFlags(cs, startPos, len);
@@ -481,7 +487,18 @@ final class PyTokenizer {
             pos++;
         }
         boolean formatted = (f & FORMATTED) != 0;
+        char[] a = cs;
         while (true) {
+            // the characters that need no decision: everything but the quote, backslash, line end and brace
+            int p = pos;
+            while (p < n) {
+                char c = a[p];
+                if (c == q || c == '\\' || c == '\n' || c == '{') {
+                    break;
+                }
+                p++;
+            }
+            pos = p;
             if (pos >= n) {
                 throw new SyntaxError(startLine, triple
                         ? "unterminated triple-quoted string literal (detected at line " + line + ")"
@@ -659,6 +676,15 @@ final class PyTokenizer {
             }
         }
         return l;
+    }
+
+    /** {@link #isIdentPart} for ASCII, as a table (cheap even before the JIT compiles the scanning loops). */
+    private static final boolean[] ASCII_IDENT_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_IDENT_PART[c] = isAsciiAlnum(c) || c == '_';
+        }
     }
 
     private static boolean isDigit(char c) {
