@@ -7,6 +7,7 @@ import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -112,10 +113,12 @@ public final class VersionFileLocator {
         }
 
         private void scanFiles(Path dir, Listing listing) throws AlembicConfigException {
-            List<Path> candidates = new ArrayList<>();
+            List<String> names = new ArrayList<>(listing.files);
+            List<Path> candidates = new ArrayList<>(listing.files.size());
             for (String name : listing.files) {
                 candidates.add(dir.resolve(name));
             }
+            int inDir = candidates.size(); // candidates before this index are dir/<name>; the rest are in __pycache__
             if (sourceless) {
                 Path pycache = dir.resolve("__pycache__");
                 if (Files.isDirectory(pycache)) {
@@ -126,6 +129,7 @@ public final class VersionFileLocator {
                     for (String name : Listing.of(pycache, true).files) {
                         if (!stems.contains(stem(name))) {
                             candidates.add(pycache.resolve(name));
+                            names.add(name);
                         }
                     }
                 }
@@ -133,8 +137,9 @@ public final class VersionFileLocator {
             Path realDir = realPath(dir);
             List<String> compiledOnly = new ArrayList<>();
             boolean anySource = false;
-            for (Path candidate : candidates) {
-                String name = candidate.getFileName().toString();
+            for (int c = 0; c < candidates.size(); c++) {
+                Path candidate = candidates.get(c);
+                String name = names.get(c);
                 Matcher m = null;
                 if (sourceless) {
                     m = SOURCELESS_REV_FILE.matcher(name);
@@ -156,7 +161,7 @@ public final class VersionFileLocator {
                         continue;
                     }
                 }
-                Path real = candidate.getParent().equals(dir) && !listing.symlinks.contains(name)
+                Path real = c < inDir && !listing.symlinks.contains(name)
                         ? realDir.resolve(name)
                         : realPath(candidate);
                 if (!seen.add(real)) {
@@ -224,36 +229,49 @@ public final class VersionFileLocator {
             List<String> files = new ArrayList<>();
             List<String> dirs = new ArrayList<>();
             Set<String> symlinks = new HashSet<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
-                    String name = entry.getFileName().toString();
-                    if (!statAll && !name.endsWith(".py") && !name.endsWith(".pyc") && !name.endsWith(".pyo")
-                            && !name.endsWith(".py\n")) {
-                        continue;
-                    }
-                    // one lstat per entry; only a symbolic link needs a second look (is its target a directory?)
-                    BasicFileAttributes attributes;
-                    try {
-                        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (IOException e) {
-                        files.add(name); // vanished or unreadable: neither a directory nor a link; reading reports it
-                        continue;
-                    }
-                    if (attributes.isDirectory()) {
-                        dirs.add(name);
-                    } else if (!attributes.isSymbolicLink()) {
-                        files.add(name);
-                    } else if (!Files.isDirectory(entry)) {
-                        files.add(name);
-                        symlinks.add(name);
-                    }
+            // the names in one native call (no Path per entry); when that fails, the stream says why
+            String[] names = dir.getFileSystem() == FileSystems.getDefault() ? dir.toFile().list() : null;
+            if (names != null) {
+                for (String name : names) {
+                    classify(dir, name, statAll, files, dirs, symlinks);
                 }
-            } catch (IOException e) {
-                throw new AlembicConfigException("Cannot list version directory " + dir + ": " + e, e);
+            } else {
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                    for (Path entry : stream) {
+                        classify(dir, entry.getFileName().toString(), statAll, files, dirs, symlinks);
+                    }
+                } catch (IOException e) {
+                    throw new AlembicConfigException("Cannot list version directory " + dir + ": " + e, e);
+                }
             }
             files.sort(PythonText.CODE_POINT_ORDER);
             dirs.sort(PythonText.CODE_POINT_ORDER);
             return new Listing(files, dirs, symlinks);
+        }
+
+        private static void classify(Path dir, String name, boolean statAll, List<String> files, List<String> dirs,
+                Set<String> symlinks) {
+            if (!statAll && !name.endsWith(".py") && !name.endsWith(".pyc") && !name.endsWith(".pyo")
+                    && !name.endsWith(".py\n")) {
+                return;
+            }
+            Path entry = dir.resolve(name);
+            // one lstat per entry; only a symbolic link needs a second look (is its target a directory?)
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                files.add(name); // vanished or unreadable: neither a directory nor a link; reading reports it
+                return;
+            }
+            if (attributes.isDirectory()) {
+                dirs.add(name);
+            } else if (!attributes.isSymbolicLink()) {
+                files.add(name);
+            } else if (!Files.isDirectory(entry)) {
+                files.add(name);
+                symlinks.add(name);
+            }
         }
     }
 }
