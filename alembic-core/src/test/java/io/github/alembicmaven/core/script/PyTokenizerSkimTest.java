@@ -48,6 +48,10 @@ class PyTokenizerSkimTest {
                 "def f():\n    return 1",
                 "def f():\n    return 1\n    ",
                 "def f(x=lambda: 1) -> int:\n    return x\nrevision = 'a'\n",
+                // headers spanning lines, comments after the colon, bodies ending in comments and blank lines
+                "def f(\n    a,\n    b='''\nrevision = 'evil'\n''',\n) -> None:  # c\n    pass\n\n# end\n\nrevision = 'a'\n",
+                "class C(\n  Base):\n  x = '\\\n'\n  def m(self): return 1\nrevision = 'a'\n",
+                "revision = 'a'\nclass C: pass\ndef f(): return 1\ndown_revision = None\n",
                 // errors inside skimmed bodies: same line and text
                 "revision = 'a'\ndef f():\n    x = 'unterminated\n    return x\ndown_revision = None\n",
                 "revision = 'a'\ndef f():\n    x = '''never closed\n",
@@ -94,6 +98,16 @@ class PyTokenizerSkimTest {
         assertThat(types).containsExactly(PyTokens.NAME, PyTokens.NAME, PyTokens.OP, PyTokens.OP, PyTokens.OP,
                 PyTokens.NEWLINE, PyTokens.INDENT, PyTokens.DEDENT, PyTokens.NAME, PyTokens.OP, PyTokens.STRING,
                 PyTokens.NEWLINE, PyTokens.ENDMARKER);
+    }
+
+    @Test
+    void lookAlikesInsideSkimmedBodiesAreNotBindings() {
+        ModuleEvaluator e = ModuleEvaluator.evaluate(PyTokenizer.forModule(
+                "def f():\n    s = '''\nrevision = 'evil'\ndef g():\n'''\n    revision = 'x'\nrevision = 'a'\n"),
+                Map.of());
+        assertThat(e.binding("revision").value()).isEqualTo(new PyValue.Str("a"));
+        assertThat(e.binding("revision").line()).isEqualTo(7);
+        assertThat(e.error()).isNull();
     }
 
     /** Random edits of the tricky inputs (inserting quotes, brackets, backslashes, newlines, indentation, keywords). */
