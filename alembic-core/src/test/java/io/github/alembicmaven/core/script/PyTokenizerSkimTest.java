@@ -83,7 +83,28 @@ class PyTokenizerSkimTest {
     @MethodSource("tricky")
     void skimmingChangesNothingTheEvaluatorSees(String src) {
         assertSame(src);
-        assertSame(src.replace("\n", "\r\n").replace("\r\n", "\n")); // decoded text never has \r
+        // CRLF and CR files: the decoder turns their line ends into \n before tokenizing, as Python does
+        for (String eol : new String[] {"\r\n", "\r"}) {
+            SourceDecoder.Decoded decoded = SourceDecoder.decode(
+                    src.replace("\n", eol).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(decoded.text()).isEqualTo(src);
+            assertSame(decoded.text());
+        }
+        // tabs for indentation
+        assertSame(src.replace("    ", "\t"));
+    }
+
+    @Test
+    void crlfFileWithLookAlikesInAFunctionBodyReadsTheModuleLevelValues() {
+        String src = "\"\"\"doc\"\"\"\r\nrevision = 'a'\r\ndown_revision = None\r\n\r\ndef upgrade():\r\n"
+                + "    s = '''\r\nrevision = 'evil'\r\n'''\r\n    down_revision = 'evil'\r\n\r\ndef downgrade():\r\n"
+                + "\tdown_revision = 'evil'\r\n";
+        ScriptReadResult r = new RevisionScriptReader(Map.of()).read(java.nio.file.Path.of("a_x.py"),
+                src.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.script().revision()).isEqualTo("a");
+        assertThat(r.script().downRevisions()).isEmpty();
+        assertThat(r.script().docstring()).isEqualTo("doc");
     }
 
     @Test
