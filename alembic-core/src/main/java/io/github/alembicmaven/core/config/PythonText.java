@@ -155,7 +155,26 @@ public final class PythonText {
         return value.intValue();
     }
 
-    private static int compareCodePoints(String a, String b) {
+    static int compareCodePoints(String a, String b) {
+        // UTF-16 order is code point order unless the first difference involves a surrogate
+        int la = a.length();
+        int lb = b.length();
+        int n = Math.min(la, lb);
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return compareCodePointsSlowly(a, b);
+                }
+                return x < y ? -1 : 1;
+            }
+        }
+        return Integer.compare(la, lb);
+    }
+
+    /** Code point by code point (for strings with surrogate pairs). */
+    static int compareCodePointsSlowly(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

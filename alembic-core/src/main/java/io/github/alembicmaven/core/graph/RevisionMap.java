@@ -240,13 +240,15 @@ public final class RevisionMap {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static final class Builder {
-        private final List<Revision> all = new ArrayList<>();
-        private final Map<String, Revision> byId = new LinkedHashMap<>();
+        private final List<Revision> all;
+        private final Map<String, Revision> byId;
         private final Map<String, Revision> byLabel = new HashMap<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private final Map<Diagnostic, String> alembicErrors = new IdentityHashMap<>();
 
         Builder(List<RevisionScript> scripts) {
+            all = new ArrayList<>(scripts.size());
+            byId = new LinkedHashMap<>(scripts.size() * 4 / 3 + 16); // presized: no rehashing while registering ids
             for (RevisionScript s : scripts) {
                 all.add(new Revision(s, all.size()));
             }
@@ -507,6 +509,8 @@ public final class RevisionMap {
         private Revision[][] allDownLinks;
         private Revision[][] nextLinks;
         private Revision[][] allNextLinks;
+        /** Per load index: the load index of the winning revision of the same id ({@code byId.get(r.id())}). */
+        private int[] winner;
 
         private void indexLinks() {
             int n = all.size();
@@ -514,15 +518,43 @@ public final class RevisionMap {
             allDownLinks = new Revision[n][];
             nextLinks = new Revision[n][];
             allNextLinks = new Revision[n][];
+            winner = new int[n];
             for (Revision r : all) {
                 int i = r.loadIndex;
-                downLinks[i] = resolve(resolvedDowns(r, false));
-                allDownLinks[i] = r.resolvedDependencies.isEmpty() ? downLinks[i] : resolve(resolvedDowns(r, true));
+                Revision w = byId.get(r.id());
+                winner[i] = w == null ? i : w.loadIndex;
+                downLinks[i] = resolveExisting(versionedDownRevisions(r));
+                allDownLinks[i] = r.resolvedDependencies.isEmpty() ? downLinks[i]
+                        : resolveExisting(allDownRevisions(r));
                 nextLinks[i] = resolve(r.nextRevisions);
                 allNextLinks[i] = r.allNextRevisions.size() == r.nextRevisions.size()
                         ? nextLinks[i]
                         : resolve(r.allNextRevisions);
             }
+        }
+
+        /**
+         * {@code resolve(resolvedDowns(...))} with one lookup per id: the ids found in {@code byId}, in order,
+         * duplicates kept.
+         */
+        private Revision[] resolveExisting(List<String> ids) {
+            int size = ids.size();
+            if (size == 0) {
+                return NO_REVISIONS;
+            }
+            if (size == 1) {
+                Revision only = byId.get(ids.get(0));
+                return only == null ? NO_REVISIONS : new Revision[] {only};
+            }
+            Revision[] out = new Revision[size];
+            int k = 0;
+            for (String id : ids) {
+                Revision target = byId.get(id);
+                if (target != null) {
+                    out[k++] = target;
+                }
+            }
+            return k == size ? out : k == 0 ? NO_REVISIONS : java.util.Arrays.copyOf(out, k);
         }
 
         private Revision[] resolve(Collection<String> ids) {
@@ -599,7 +631,7 @@ public final class RevisionMap {
                         continue;
                     }
                     visited[r.loadIndex] = true;
-                    ids[byId.get(r.id()).loadIndex] = true;
+                    ids[winner[r.loadIndex]] = true;
                     for (Revision n : links[r.loadIndex]) {
                         if (!visited[n.loadIndex]) {
                             todo.push(n);

@@ -82,6 +82,11 @@ final class ModuleEvaluator {
         return names.get(name);
     }
 
+    /** Every module-level binding (for tests). */
+    Map<String, Binding> bindings() {
+        return names;
+    }
+
     /** The module docstring, or {@code null}. */
     String docstring() {
         return docstring;

@@ -32,6 +32,8 @@ import java.util.Locale;
 final class PyTokenizer {
 
     private final String s;
+    /** The source's characters: array reads are far cheaper than {@code charAt} before the JIT compiles us. */
+    private final char[] cs;
     private final int n;
     private final PyTokens out;
     private int pos;
@@ -43,16 +45,40 @@ final class PyTokenizer {
     private int bracketDepth;
     /** Index of the first token of the current logical line (for truncation on error). */
     private int lineStartToken;
+    /** Whether the bodies of column-0 {@code def}/{@code class} statements are skimmed (see {@link #forModule}). */
+    private final boolean skimBodies;
+    /** The logical line just ended was a column-0 {@code def}/{@code class} header: an indented block may follow. */
+    private boolean pendingSkim;
+    /** Inside a skimmed body: no token is stored. */
+    private boolean skim;
+    /** Indentation depth of the skimmed body; the skim ends when the depth drops below it. */
+    private int skimDepth;
 
-    private PyTokenizer(String s) {
+    private PyTokenizer(String s, boolean skimBodies) {
         this.s = s;
-        this.n = s.length();
+        this.cs = s.toCharArray();
+        this.n = cs.length;
         this.out = new PyTokens(s);
+        this.skimBodies = skimBodies;
     }
 
     /** Tokenizes {@code src}. Never throws; a syntax error is recorded in the result. */
     static PyTokens tokenize(String src) {
-        PyTokenizer t = new PyTokenizer(src);
+        return run(new PyTokenizer(src, false));
+    }
+
+    /**
+     * Tokenizes {@code src} for {@link ModuleEvaluator}, which skips the indented body of every column-0
+     * {@code def}/{@code class} statement (a compound header or the "unexpected indent" after it) without looking
+     * inside: those bodies (most of a version file) are scanned with exactly the same lexical rules and errors, but
+     * their tokens are not stored. The body's opening INDENT and closing DEDENT are stored (at the same places as by
+     * {@link #tokenize}), so the evaluator sees the same structure, syntax errors and line numbers.
+     */
+    static PyTokens forModule(String src) {
+        return run(new PyTokenizer(src, true));
+    }
+
+    private static PyTokens run(PyTokenizer t) {
         try {
             t.run();
         } catch (SyntaxError e) {
@@ -90,21 +116,27 @@ final class PyTokenizer {
             if (pos >= n) {
                 break;
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             switch (c) {
                 case ' ', '\t', '\f' -> pos++;
                 case '#' -> skipComment();
                 case '\n' -> {
                     if (bracketDepth == 0 && out.size > lineStartToken) {
-                        out.add(NEWLINE, pos, pos + 1, line, 0);
-                        lineStartToken = out.size;
+                        if (skim) {
+                            // the body's first line, which carried the stored INDENT, ends here
+                            lineStartToken = out.size;
+                        } else {
+                            pendingSkim = skimBodies && indentDepth == 0 && defOrClassHeader(lineStartToken);
+                            out.add(NEWLINE, pos, pos + 1, line, 0);
+                            lineStartToken = out.size;
+                        }
                     }
                     pos++;
                     line++;
                     atLineStart = bracketDepth == 0;
                 }
                 case '\\' -> {
-                    if (pos + 1 < n && s.charAt(pos + 1) == '\n') {
+                    if (pos + 1 < n && cs[pos + 1] == '\n') {
                         pos += 2;
                         line++;
                         if (pos >= n) {
@@ -122,7 +154,7 @@ final class PyTokenizer {
                     }
                     brackets[bracketDepth] = c;
                     bracketLines[bracketDepth++] = line;
-                    out.add(OP, pos, pos + 1, line, 0);
+                    add(OP, pos, pos + 1, line, 0);
                     pos++;
                 }
                 case ')', ']', '}' -> {
@@ -137,12 +169,12 @@ final class PyTokenizer {
                         }
                         throw new SyntaxError(line, msg);
                     }
-                    out.add(OP, pos, pos + 1, line, 0);
+                    add(OP, pos, pos + 1, line, 0);
                     pos++;
                 }
                 case '\'', '"' -> string(pos, 0, 0);
                 default -> {
-                    if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(s.charAt(pos + 1)))) {
+                    if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(cs[pos + 1]))) {
                         number();
                     } else if (isIdentStart(c)) {
                         nameOrString();
@@ -156,15 +188,43 @@ final class PyTokenizer {
             throw new SyntaxError(bracketLines[bracketDepth - 1], "'" + brackets[bracketDepth - 1] + "' was never closed");
         }
         if (out.size > lineStartToken) {
-            out.add(NEWLINE, n, n, line, 0);
+            add(NEWLINE, n, n, line, 0);
             lineStartToken = out.size;
         }
         while (indentDepth > 0) {
-            indentDepth--;
-            out.add(DEDENT, n, n, line, 0);
+            popIndent(n);
         }
         out.add(ENDMARKER, n, n, line, 0);
         lineStartToken = out.size;
+    }
+
+    /** Stores a token unless inside a skimmed body. */
+    private void add(int type, int start, int end, int ln, int f) {
+        if (!skim) {
+            out.add(type, start, end, ln, f);
+        }
+    }
+
+    /** Whether the logical line whose tokens start at {@code from} is a {@code def}, {@code async def} or {@code class}. */
+    private boolean defOrClassHeader(int from) {
+        int i = from;
+        while (i < out.size && out.type[i] == DEDENT) {
+            i++;
+        }
+        if (i >= out.size || out.type[i] != NAME) {
+            return false;
+        }
+        return out.is(i, "def") || out.is(i, "class")
+                || (out.is(i, "async") && i + 1 < out.size && out.is(i + 1, "def"));
+    }
+
+    /** Pops one indentation level, storing its DEDENT unless it closes a level inside a skimmed body. */
+    private void popIndent(int at) {
+        indentDepth--;
+        if (skim && indentDepth < skimDepth) {
+            skim = false;
+        }
+        add(DEDENT, at, at, line, 0);
     }
 
     private static char close(char open) {
@@ -179,7 +239,7 @@ final class PyTokenizer {
         while (true) {
             int col = 0;
             while (pos < n) {
-                char c = s.charAt(pos);
+                char c = cs[pos];
                 if (c == ' ') {
                     col++;
                 } else if (c == '\t') {
@@ -194,19 +254,19 @@ final class PyTokenizer {
             if (pos >= n) {
                 return false;
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c == '#') {
                 skipComment();
                 if (pos >= n) {
                     return false;
                 }
             }
-            if (pos < n && s.charAt(pos) == '\n') {
+            if (pos < n && cs[pos] == '\n') {
                 pos++;
                 line++;
                 continue;
             }
-            if (c == '\\' && pos + 1 < n && s.charAt(pos + 1) == '\n') {
+            if (c == '\\' && pos + 1 < n && cs[pos + 1] == '\n') {
                 // a continuation right at the indentation: the logical line continues on the next physical line
                 // with this line's column (CPython does the same).
                 pos += 2;
@@ -220,17 +280,22 @@ final class PyTokenizer {
     }
 
     private void setIndent(int col) throws SyntaxError {
+        boolean startSkim = pendingSkim;
+        pendingSkim = false;
         int current = indentDepth == 0 ? 0 : indents[indentDepth - 1];
         if (col > current) {
             if (indentDepth == indents.length) {
                 throw new SyntaxError(line, "too many levels of indentation");
             }
             indents[indentDepth++] = col;
-            out.add(INDENT, pos, pos, line, 0);
+            add(INDENT, pos, pos, line, 0);
+            if (startSkim) {
+                skim = true;
+                skimDepth = indentDepth;
+            }
         } else if (col < current) {
             while (indentDepth > 0 && indents[indentDepth - 1] > col) {
-                indentDepth--;
-                out.add(DEDENT, pos, pos, line, 0);
+                popIndent(pos);
             }
             int now = indentDepth == 0 ? 0 : indents[indentDepth - 1];
             if (now != col) {
@@ -246,58 +311,121 @@ final class PyTokenizer {
 
     private void number() {
         int startPos = pos;
-        char c = s.charAt(pos);
-        if (c == '0' && pos + 1 < n && "xXoObB".indexOf(s.charAt(pos + 1)) >= 0) {
+        char c = cs[pos];
+        if (c == '0' && pos + 1 < n && "xXoObB".indexOf(cs[pos + 1]) >= 0) {
             pos += 2;
-            while (pos < n && (isAsciiAlnum(s.charAt(pos)) || s.charAt(pos) == '_')) {
+            while (pos < n && (isAsciiAlnum(cs[pos]) || cs[pos] == '_')) {
                 pos++;
             }
         } else {
             digits();
-            if (pos < n && s.charAt(pos) == '.') {
+            if (pos < n && cs[pos] == '.') {
                 pos++;
                 digits();
             }
-            if (pos < n && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+            if (pos < n && (cs[pos] == 'e' || cs[pos] == 'E')) {
                 int save = pos;
                 pos++;
-                if (pos < n && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                if (pos < n && (cs[pos] == '+' || cs[pos] == '-')) {
                     pos++;
                 }
-                if (pos < n && isDigit(s.charAt(pos))) {
+                if (pos < n && isDigit(cs[pos])) {
                     digits();
                 } else {
                     pos = save;
                 }
             }
-            if (pos < n && (s.charAt(pos) == 'j' || s.charAt(pos) == 'J')) {
+            if (pos < n && (cs[pos] == 'j' || cs[pos] == 'J')) {
                 pos++;
             }
         }
-        out.add(NUMBER, startPos, pos, line, 0);
+        add(NUMBER, startPos, pos, line, 0);
     }
 
     private void digits() {
-        while (pos < n && (isDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
+        while (pos < n && (isDigit(cs[pos]) || cs[pos] == '_')) {
             pos++;
         }
     }
 
     private void nameOrString() throws SyntaxError {
         int startPos = pos;
-        pos++;
-        while (pos < n && isIdentPart(s.charAt(pos))) {
-            pos++;
+        int p = pos + 1;
+        char[] a = cs;
+        while (p < n) {
+            char c = a[p];
+            if (c < 0x80 ? !ASCII_IDENT_PART[c] : !isIdentPart(c)) {
+                break;
+            }
+            p++;
         }
+        pos = p;
         int len = pos - startPos;
-        if (len <= 2 && pos < n && (s.charAt(pos) == '\'' || s.charAt(pos) == '"')) {
-            int f = prefixFlags(s.substring(startPos, pos));
+        if (len <= 2 && pos < n && (cs[pos] == '\'' || cs[pos] == '"')) {
+            int f = prefixFlags(cs, startPos, len);
             if (f >= 0) {
                 string(startPos, len, f);
                 return;
             }
         }
-        out.add(NAME, startPos, pos, line, 0);
+        add(NAME, startPos, pos, line, 0);
+    }
+
+    /** {@link #prefixFlags(String)} of {@code len} (at most 2) characters at {@code from}. */
+    private static int prefixFlags(char[] cs, int from, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        char a = lower(cs[from]);
+        if (len == 1) {
+            switch (a) {
+                case 'u' -> {
+                    return 0;
+                }
+                case 'r' -> {
+                    return RAW;
+                }
+                case 'b' -> {
+                    return BYTES;
+                }
+                case 'f' -> {
+                    return FORMATTED;
+                }
+                case 't' -> {
+                    return FORMATTED | TEMPLATE;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+        char b = lower(cs[from + 1]);
+        char other;
+        if (a == 'r') {
+            other = b;
+        } else if (b == 'r') {
+            other = a;
+        } else {
+            return -1;
+        }
+        switch (other) {
+            case 'b' -> {
+                return BYTES | RAW;
+            }
+            case 'f' -> {
+                return FORMATTED | RAW;
+            }
+            case 't' -> {
+                return FORMATTED | TEMPLATE | RAW;
+            }
+            default -> {
+                return -1;
+            }
+        }
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** Flags of a string prefix, or {@code -1} if it is not one. */
@@ -341,7 +469,7 @@ final class PyTokenizer {
         int startLine = line;
         pos = startPos + prefixLen;
         f = scanString(f);
-        out.add(STRING, startPos, pos, startLine, f | (prefixLen << PREFIX_SHIFT));
+        add(STRING, startPos, pos, startLine, f | (prefixLen << PREFIX_SHIFT));
     }
 
     /**
@@ -350,8 +478,8 @@ final class PyTokenizer {
      */
     private int scanString(int f) throws SyntaxError {
         int startLine = line;
-        char q = s.charAt(pos);
-        boolean triple = pos + 2 < n && s.charAt(pos + 1) == q && s.charAt(pos + 2) == q;
+        char q = cs[pos];
+        boolean triple = pos + 2 < n && cs[pos + 1] == q && cs[pos + 2] == q;
         if (triple) {
             f |= TRIPLE;
             pos += 3;
@@ -359,19 +487,30 @@ final class PyTokenizer {
             pos++;
         }
         boolean formatted = (f & FORMATTED) != 0;
+        char[] a = cs;
         while (true) {
+            // the characters that need no decision: everything but the quote, backslash, line end and brace
+            int p = pos;
+            while (p < n) {
+                char c = a[p];
+                if (c == q || c == '\\' || c == '\n' || c == '{') {
+                    break;
+                }
+                p++;
+            }
+            pos = p;
             if (pos >= n) {
                 throw new SyntaxError(startLine, triple
                         ? "unterminated triple-quoted string literal (detected at line " + line + ")"
                         : "unterminated string literal (detected at line " + line + ")");
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c == q) {
                 if (!triple) {
                     pos++;
                     return f;
                 }
-                if (pos + 2 < n && s.charAt(pos + 1) == q && s.charAt(pos + 2) == q) {
+                if (pos + 2 < n && cs[pos + 1] == q && cs[pos + 2] == q) {
                     pos += 3;
                     return f;
                 }
@@ -379,11 +518,11 @@ final class PyTokenizer {
             } else if (c == '\\') {
                 pos++;
                 if (pos < n) {
-                    if (s.charAt(pos) == '\n') {
+                    if (cs[pos] == '\n') {
                         line++;
                     }
-                    if (formatted && (f & RAW) == 0 && s.charAt(pos) == 'N' && pos + 1 < n
-                            && s.charAt(pos + 1) == '{') {
+                    if (formatted && (f & RAW) == 0 && cs[pos] == 'N' && pos + 1 < n
+                            && cs[pos + 1] == '{') {
                         int close = s.indexOf('}', pos);
                         int eol = s.indexOf('\n', pos);
                         if (close > 0 && (eol < 0 || close < eol)) {
@@ -391,7 +530,7 @@ final class PyTokenizer {
                         }
                     }
                     // in an f-string, "\{" is not an escape of the brace (the brace still opens a field)
-                    if (!(formatted && s.charAt(pos) == '{')) {
+                    if (!(formatted && cs[pos] == '{')) {
                         pos++;
                     }
                 }
@@ -402,7 +541,7 @@ final class PyTokenizer {
                 line++;
                 pos++;
             } else if (formatted && c == '{') {
-                if (pos + 1 < n && s.charAt(pos + 1) == '{') {
+                if (pos + 1 < n && cs[pos + 1] == '{') {
                     pos += 2;
                 } else {
                     pos++;
@@ -423,7 +562,7 @@ final class PyTokenizer {
             if (pos >= n) {
                 throw new SyntaxError(stringLine, "f-string: expecting '}'");
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (spec) {
                 // format spec: literal text with nested fields
                 if (c == '{') {
@@ -458,7 +597,7 @@ final class PyTokenizer {
                 }
                 case ':' -> {
                     pos++;
-                    if (depth == 0 && !(pos < n && s.charAt(pos) == '=')) {
+                    if (depth == 0 && !(pos < n && cs[pos] == '=')) {
                         spec = true;
                     }
                 }
@@ -471,11 +610,11 @@ final class PyTokenizer {
                     if (isIdentStart(c)) {
                         int st = pos;
                         pos++;
-                        while (pos < n && isIdentPart(s.charAt(pos))) {
+                        while (pos < n && isIdentPart(cs[pos])) {
                             pos++;
                         }
-                        if (pos - st <= 2 && pos < n && (s.charAt(pos) == '\'' || s.charAt(pos) == '"')) {
-                            int pf = prefixFlags(s.substring(st, pos));
+                        if (pos - st <= 2 && pos < n && (cs[pos] == '\'' || cs[pos] == '"')) {
+                            int pf = prefixFlags(cs, st, pos - st);
                             if (pf >= 0) {
                                 scanString(pf);
                             }
@@ -494,22 +633,22 @@ final class PyTokenizer {
             throw new SyntaxError(line, "invalid character '" + new String(Character.toChars(s.codePointAt(pos)))
                     + "' (U+" + String.format(Locale.ROOT, "%04X", s.codePointAt(pos)) + ")");
         }
-        out.add(OP, pos, pos + len, line, 0);
+        add(OP, pos, pos + len, line, 0);
         pos += len;
     }
 
     /** Length of the longest operator starting with {@code c} at {@code pos}, or 0 if {@code c} starts none. */
     private int operatorLength(char c) {
-        char d = pos + 1 < n ? s.charAt(pos + 1) : 0;
+        char d = pos + 1 < n ? cs[pos + 1] : 0;
         switch (c) {
             case '*', '/', '<', '>' -> {
                 if (d == c) {
-                    return pos + 2 < n && s.charAt(pos + 2) == '=' ? 3 : 2;
+                    return pos + 2 < n && cs[pos + 2] == '=' ? 3 : 2;
                 }
                 return d == '=' ? 2 : 1;
             }
             case '.' -> {
-                return d == '.' && pos + 2 < n && s.charAt(pos + 2) == '.' ? 3 : 1;
+                return d == '.' && pos + 2 < n && cs[pos + 2] == '.' ? 3 : 1;
             }
             case '-' -> {
                 return d == '>' || d == '=' ? 2 : 1;
@@ -532,11 +671,20 @@ final class PyTokenizer {
     private int lineAt(int offset) {
         int l = 1;
         for (int i = 0; i < offset; i++) {
-            if (s.charAt(i) == '\n') {
+            if (cs[i] == '\n') {
                 l++;
             }
         }
         return l;
+    }
+
+    /** {@link #isIdentPart} for ASCII, as a table (cheap even before the JIT compiles the scanning loops). */
+    private static final boolean[] ASCII_IDENT_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_IDENT_PART[c] = isAsciiAlnum(c) || c == '_';
+        }
     }
 
     private static boolean isDigit(char c) {

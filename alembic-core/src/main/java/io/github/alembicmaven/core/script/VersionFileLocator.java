@@ -7,9 +7,11 @@ import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +67,25 @@ public final class VersionFileLocator {
         return new VersionFiles(walk.files, walk.diagnostics);
     }
 
+    /**
+     * {@code SOURCE_REV_FILE.matcher(name).lookingAt()} without a regex: not starting with {@code .#} or
+     * {@code __init__}, and {@code <no \n>.py} optionally followed by one final {@code \n} (Python's {@code $}).
+     */
+    static boolean isSourceRevFile(String name) {
+        if (name.startsWith(".#") || name.startsWith("__init__")) {
+            return false;
+        }
+        int end = name.length();
+        if (end > 0 && name.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end < 3 || !name.startsWith(".py", end - 3)) {
+            return false;
+        }
+        int nl = name.indexOf('\n');
+        return nl < 0 || nl >= end;
+    }
+
     private static final class Walk {
         final boolean recursive;
         final boolean sourceless;
@@ -92,10 +113,12 @@ public final class VersionFileLocator {
         }
 
         private void scanFiles(Path dir, Listing listing) throws AlembicConfigException {
-            List<Path> candidates = new ArrayList<>();
+            List<String> names = new ArrayList<>(listing.files);
+            List<Path> candidates = new ArrayList<>(listing.files.size());
             for (String name : listing.files) {
                 candidates.add(dir.resolve(name));
             }
+            int inDir = candidates.size(); // candidates before this index are dir/<name>; the rest are in __pycache__
             if (sourceless) {
                 Path pycache = dir.resolve("__pycache__");
                 if (Files.isDirectory(pycache)) {
@@ -106,6 +129,7 @@ public final class VersionFileLocator {
                     for (String name : Listing.of(pycache, true).files) {
                         if (!stems.contains(stem(name))) {
                             candidates.add(pycache.resolve(name));
+                            names.add(name);
                         }
                     }
                 }
@@ -113,11 +137,17 @@ public final class VersionFileLocator {
             Path realDir = realPath(dir);
             List<String> compiledOnly = new ArrayList<>();
             boolean anySource = false;
-            for (Path candidate : candidates) {
-                String name = candidate.getFileName().toString();
-                Matcher m = (sourceless ? SOURCELESS_REV_FILE : SOURCE_REV_FILE).matcher(name);
-                if (!m.lookingAt()) {
-                    if (!sourceless && isCompiledOnly(candidate, name)) {
+            for (int c = 0; c < candidates.size(); c++) {
+                Path candidate = candidates.get(c);
+                String name = names.get(c);
+                Matcher m = null;
+                if (sourceless) {
+                    m = SOURCELESS_REV_FILE.matcher(name);
+                    if (!m.lookingAt()) {
+                        continue;
+                    }
+                } else if (!isSourceRevFile(name)) {
+                    if (isCompiledOnly(candidate, name)) {
                         compiledOnly.add(name);
                     }
                     continue;
@@ -131,7 +161,7 @@ public final class VersionFileLocator {
                         continue;
                     }
                 }
-                Path real = candidate.getParent().equals(dir) && !Files.isSymbolicLink(candidate)
+                Path real = c < inDir && !listing.symlinks.contains(name)
                         ? realDir.resolve(name)
                         : realPath(candidate);
                 if (!seen.add(real)) {
@@ -186,8 +216,11 @@ public final class VersionFileLocator {
         }
     }
 
-    /** One directory's entries, Python-sorted: files (non-directories) and sub-directories. */
-    private record Listing(List<String> files, List<String> dirs) {
+    /**
+     * One directory's entries, Python-sorted: files (non-directories) and sub-directories; {@code symlinks} are the
+     * files that are symbolic links (their real path is not the directory's real path plus their name).
+     */
+    private record Listing(List<String> files, List<String> dirs, Set<String> symlinks) {
         /**
          * @param statAll whether every entry's type is needed; otherwise only names that can be revision files are
          *     checked (a directory named {@code x.py} is not a file), which keeps huge flat directories cheap
@@ -195,25 +228,50 @@ public final class VersionFileLocator {
         static Listing of(Path dir, boolean statAll) throws AlembicConfigException {
             List<String> files = new ArrayList<>();
             List<String> dirs = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
-                    String name = entry.getFileName().toString();
-                    if (!statAll && !name.endsWith(".py") && !name.endsWith(".pyc") && !name.endsWith(".pyo")
-                            && !name.endsWith(".py\n")) {
-                        continue;
-                    }
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        dirs.add(name);
-                    } else if (!Files.isDirectory(entry)) {
-                        files.add(name);
-                    }
+            Set<String> symlinks = new HashSet<>();
+            // the names in one native call (no Path per entry); when that fails, the stream says why
+            String[] names = dir.getFileSystem() == FileSystems.getDefault() ? dir.toFile().list() : null;
+            if (names != null) {
+                for (String name : names) {
+                    classify(dir, name, statAll, files, dirs, symlinks);
                 }
-            } catch (IOException e) {
-                throw new AlembicConfigException("Cannot list version directory " + dir + ": " + e, e);
+            } else {
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                    for (Path entry : stream) {
+                        classify(dir, entry.getFileName().toString(), statAll, files, dirs, symlinks);
+                    }
+                } catch (IOException e) {
+                    throw new AlembicConfigException("Cannot list version directory " + dir + ": " + e, e);
+                }
             }
             files.sort(PythonText.CODE_POINT_ORDER);
             dirs.sort(PythonText.CODE_POINT_ORDER);
-            return new Listing(files, dirs);
+            return new Listing(files, dirs, symlinks);
+        }
+
+        private static void classify(Path dir, String name, boolean statAll, List<String> files, List<String> dirs,
+                Set<String> symlinks) {
+            if (!statAll && !name.endsWith(".py") && !name.endsWith(".pyc") && !name.endsWith(".pyo")
+                    && !name.endsWith(".py\n")) {
+                return;
+            }
+            Path entry = dir.resolve(name);
+            // one lstat per entry; only a symbolic link needs a second look (is its target a directory?)
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                files.add(name); // vanished or unreadable: neither a directory nor a link; reading reports it
+                return;
+            }
+            if (attributes.isDirectory()) {
+                dirs.add(name);
+            } else if (!attributes.isSymbolicLink()) {
+                files.add(name);
+            } else if (!Files.isDirectory(entry)) {
+                files.add(name);
+                symlinks.add(name);
+            }
         }
     }
 }

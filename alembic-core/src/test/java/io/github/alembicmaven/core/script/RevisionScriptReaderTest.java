@@ -682,6 +682,30 @@ class RevisionScriptReaderTest {
     }
 
     @Test
+    void unreadableFilesAreReportedWithFilesReadAllBytesMessages(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.py");
+        Path directory = Files.createDirectory(dir.resolve("dir.py"));
+        Path empty = Files.writeString(dir.resolve("empty.py"), "");
+        for (Path p : List.of(missing, directory)) {
+            IOException expected = null;
+            try {
+                Files.readAllBytes(p);
+            } catch (IOException e) {
+                expected = e;
+            }
+            assertThat(expected).isNotNull();
+            Diagnostic d = only(new RevisionScriptReader(Map.of()).read(p));
+            assertThat(d.code()).isEqualTo(DiagnosticCode.UNREADABLE_FILE);
+            assertThat(d.message()).isEqualTo("Cannot read the version file (" + expected.getClass().getSimpleName()
+                    + ": " + expected.getMessage() + ")");
+        }
+        assertThat(RevisionScriptReader.readBytes(empty)).isEmpty();
+        byte[] bytes = new byte[70_000];
+        new java.util.Random(3).nextBytes(bytes);
+        assertThat(RevisionScriptReader.readBytes(Files.write(dir.resolve("big.py"), bytes))).isEqualTo(bytes);
+    }
+
+    @Test
     void largeFileIsReadInOnePass() {
         StringBuilder sb = new StringBuilder("\"\"\"big\"\"\"\nfrom alembic import op\nrevision = 'big1'\n");
         for (int i = 0; i < 20_000; i++) {

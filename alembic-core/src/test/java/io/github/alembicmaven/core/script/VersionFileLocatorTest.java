@@ -169,4 +169,45 @@ class VersionFileLocatorTest {
         assertThat(names(files)).containsExactly("v/a.py");
         assertThat(files.diagnostics()).isEmpty();
     }
+
+    @Test
+    void sourceRevFileFastPathMatchesAlembicsRegex() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?!\\.#|__init__)(.*\\.py)$",
+                java.util.regex.Pattern.UNIX_LINES);
+        String[] parts = {"", "a", ".", "#", ".#", "__init__", "_", "py", ".py", ".pyc", ".pyo", "\n", "x.py\n",
+            "__init", "init__", ".p", "y", "é", " "};
+        java.util.Random random = new java.util.Random(7);
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(5); i >= 0; i--) {
+                sb.append(parts[random.nextInt(parts.length)]);
+            }
+            String name = sb.toString();
+            assertThat(VersionFileLocator.isSourceRevFile(name)).as("%s", name.replace("\n", "\\n"))
+                    .isEqualTo(regex.matcher(name).lookingAt());
+        }
+    }
+
+    @Test
+    void symlinkedFilesAreDedupedByRealPathAndLinksToDirectoriesAreNeitherFilesNorDirectories() throws Exception {
+        touch("v/a.py");
+        touch("other/b.py");
+        Files.createDirectories(dir.resolve("v/sub.py"));
+        touch("v/sub.py/c.py");
+        Files.createSymbolicLink(dir.resolve("v/alias_a.py"), dir.resolve("v/a.py"));
+        Files.createSymbolicLink(dir.resolve("v/b_link.py"), dir.resolve("other/b.py"));
+        Files.createSymbolicLink(dir.resolve("v/dirlink.py"), dir.resolve("other"));
+        Files.createSymbolicLink(dir.resolve("v/broken.py"), dir.resolve("nowhere.py"));
+        VersionFiles files = VersionFileLocator.locate(settings(false, false, dir.resolve("v"), dir.resolve("other")));
+        assertThat(names(files)).containsExactly("v/a.py", "v/b_link.py", "v/broken.py");
+        assertThat(files.diagnostics()).extracting(Diagnostic::code)
+                .containsExactly(DiagnosticCode.FILE_LOADED_TWICE, DiagnosticCode.FILE_LOADED_TWICE);
+        assertThat(files.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "File " + dir.resolve("v/a.py").toRealPath() + " loaded twice! ignoring. Please ensure version_locations"
+                        + " is unique.",
+                "File " + dir.resolve("other/b.py").toRealPath() + " loaded twice! ignoring. Please ensure"
+                        + " version_locations is unique.");
+        VersionFiles recursive = VersionFileLocator.locate(settings(true, false, dir.resolve("v")));
+        assertThat(names(recursive)).containsExactly("v/a.py", "v/b_link.py", "v/broken.py", "v/sub.py/c.py");
+    }
 }
