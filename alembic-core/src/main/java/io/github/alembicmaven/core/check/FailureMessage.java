@@ -5,11 +5,19 @@ import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.HeadsListing;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
+import io.github.alembicmaven.core.merge.ConvergePlanner;
+import io.github.alembicmaven.core.merge.ConvergePlannerOptions;
+import io.github.alembicmaven.core.merge.CreateDate;
+import io.github.alembicmaven.core.merge.MergePlan;
+import io.github.alembicmaven.core.merge.PlannedMerge;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The failure message of {@link TreeCheck}: what is wrong, why it matters (what Alembic does), and the fix. Integrity
@@ -120,17 +128,22 @@ public final class FailureMessage {
                 }
                 out.add("  They fork from " + String.join(", ", forks) + ".");
             }
+            List<String> bridged = bridged(map, line);
             if (!effective.isEmpty()) {
                 out.add("  " + String.join(", ", effective) + (effective.size() == 1 ? " is an effective head" :
                         " are effective heads") + ": only depends_on points at "
                         + (effective.size() == 1 ? "it" : "them") + ", so 'alembic merge heads' would miss "
-                        + (effective.size() == 1 ? "it" : "them") + "; merge the ids explicitly as below.");
+                        + (effective.size() == 1 ? "it" : "them") + (bridged.isEmpty()
+                                ? "; merge the ids explicitly as below."
+                                : "; and a merge naming " + String.join(", ", bridged) + " together with a head that"
+                                        + " depends on it can crash 'alembic upgrade', so the commands below first"
+                                        + " give it a bridge revision and merge that."));
             }
             String target = target(line);
             whys.add("'alembic upgrade " + target + "' will fail with \"Multiple head revisions are present for given"
                     + " argument '" + target + "'; please specify a specific target revision, '<branchname>@head' to"
                     + " narrow to a specific head, or 'heads' for all heads\"");
-            merges.add(mergeCommand(line));
+            merges.add(mergeCommand(map, line));
         }
         out.add("Why: " + String.join("; ", whys) + ".");
         out.add("Fix: " + (merges.size() == 1 ? CONVERGE : CONVERGE.replace("a merge revision", "the merge revisions"))
@@ -142,10 +155,61 @@ public final class FailureMessage {
         return line.branchLabel() == null ? "head" : line.branchLabel() + "@head";
     }
 
-    /** {@code alembic merge -m "merge heads" a b}, naming the heads explicitly (effective heads included). */
-    static String mergeCommand(HeadLine line) {
+    /**
+     * The Alembic commands that converge {@code line}: {@code alembic merge -m "merge heads" a b}, naming the heads
+     * explicitly (effective heads included). When a head is an effective head that another head of the line depends on
+     * (a merge naming both can crash {@code alembic upgrade}, spec §7), the commands come from the {@link
+     * ConvergePlanner}, which closes such a head with a bridge revision first; the {@code --rev-id}s are the planner's
+     * deterministic ids, so everybody following the message writes the same revisions.
+     */
+    static String mergeCommand(RevisionMap map, HeadLine line) {
         String msg = line.branchLabel() == null ? "merge heads" : "merge " + line.branchLabel() + " heads";
+        if (map != null && !bridged(map, line).isEmpty()) {
+            List<String> commands = new ArrayList<>();
+            for (PlannedMerge m : plan(map, line, msg).merges()) {
+                commands.add(m.kind() == PlannedMerge.Kind.BRIDGE
+                        ? "alembic revision -m \"" + m.message() + "\" --head " + m.parents().get(0) + " --rev-id "
+                                + m.id()
+                        : "alembic merge -m \"" + m.message() + "\" --rev-id " + m.id() + " "
+                                + String.join(" ", m.parents()));
+            }
+            if (!commands.isEmpty()) {
+                return String.join(" && ", commands);
+            }
+        }
         return "alembic merge -m \"" + msg + "\" " + String.join(" ", new LinkedHashSet<>(line.heads()));
+    }
+
+    /** The heads of {@code line} the planner closes with a bridge revision (none when the plan is not writable). */
+    private static List<String> bridged(RevisionMap map, HeadLine line) {
+        boolean anyEffective = line.heads().stream()
+                .anyMatch(h -> map.get(h).map(Revision::isEffectiveHead).orElse(false));
+        if (!anyEffective) {
+            return List.of();
+        }
+        MergePlan plan = plan(map, line, "merge heads");
+        return plan.lines().stream().flatMap(l -> l.bridged().stream()).collect(Collectors.toList());
+    }
+
+    /** The converge plan of {@code line} alone (ids and parents do not depend on the date, so any date serves). */
+    private static MergePlan plan(RevisionMap map, HeadLine line, String message) {
+        HeadPolicy policy = line.branchLabel() == null
+                ? new HeadPolicy(line.allowed(), Set.of())
+                : new HeadPolicy(Integer.MAX_VALUE, Set.of(line.branchLabel()));
+        MergePlan plan = ConvergePlanner.plan(map, ConvergePlannerOptions.defaults()
+                .withMessage(message)
+                .withPolicy(policy)
+                .withFallbackCreateDate(CreateDate.naive(LocalDateTime.of(2000, 1, 1, 0, 0))));
+        if (!plan.writable()) {
+            return plan;
+        }
+        List<PlannedMerge> mine = plan.merges().stream()
+                .filter(m -> Objects.equals(m.line(), line.branchLabel()))
+                .collect(Collectors.toList());
+        return new MergePlan(plan.status(), plan.reason(), plan.notes(),
+                plan.lines().stream().filter(l -> Objects.equals(l.branchLabel(), line.branchLabel()))
+                        .collect(Collectors.toList()),
+                mine, plan.verification());
     }
 
     /** The bases (no down_revision) below the given heads, load order. */

@@ -56,7 +56,7 @@ public final class TreeCheck {
         // "heads" whose fix is not a merge. Heads are judged once the integrity errors are fixed.
         if (integrity.isEmpty()) {
             for (HeadLine line : violated) {
-                errors.add(multipleHeads(line));
+                errors.add(multipleHeads(map, line));
             }
         }
         String message = errors.isEmpty()
@@ -108,7 +108,7 @@ public final class TreeCheck {
         return distinct.size() < 2 ? List.of() : map.forkPoints(distinct);
     }
 
-    private static Diagnostic multipleHeads(HeadLine line) {
+    private static Diagnostic multipleHeads(RevisionMap map, HeadLine line) {
         String what = line.branchLabel() == null
                 ? "the Alembic migration graph"
                 : "branch '" + line.branchLabel() + "' of the Alembic migration graph";
@@ -119,6 +119,6 @@ public final class TreeCheck {
                 what + " has " + line.heads().size() + " heads (" + String.join(", ", line.heads())
                         + "), but at most " + line.allowed() + " " + (line.allowed() == 1 ? "is" : "are")
                         + " allowed; 'alembic upgrade " + FailureMessage.target(line) + "' fails.",
-                "run 'mvn alembic:converge', or: " + FailureMessage.mergeCommand(line) + ".");
+                "run 'mvn alembic:converge', or: " + FailureMessage.mergeCommand(map, line) + ".");
     }
 }

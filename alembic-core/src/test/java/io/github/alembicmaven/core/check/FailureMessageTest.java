@@ -61,9 +61,27 @@ class FailureMessageTest {
                 "  They share no common ancestor (bases: xxxx, yyyy). If these are meant to be independent lines of"
                         + " history, give each its own branch label and list the labels in independentBranches.",
                 "  xxxx is an effective head: only depends_on points at it, so 'alembic merge heads' would miss it;"
-                        + " merge the ids explicitly as below.",
+                        + " and a merge naming xxxx together with a head that depends on it can crash 'alembic"
+                        + " upgrade', so the commands below first give it a bridge revision and merge that.",
                 WHY_HEAD,
-                FIX + "alembic merge -m \"merge heads\" xxxx yyyy"));
+                // the planner's deterministic ids; checked with real Alembic 1.8.1: afterwards one head, and
+                // upgrade heads / downgrade base / upgrade head succeed on sqlite
+                FIX + "alembic revision -m \"merge heads\" --head xxxx --rev-id 46eeb673bf44 && alembic merge -m"
+                        + " \"merge heads\" --rev-id 7a13d7b46c82 46eeb673bf44 yyyy"));
+    }
+
+    @Test
+    void effectiveHeadDependedOnByAnAncestorOfAHeadIsBridgedToo() {
+        // wwww does not depend on xxxx itself, but its parent zzzz does: a merge of xxxx and wwww names a revision
+        // together with its dependency-ancestor (spec §7), so xxxx gets a bridge as well
+        String msg = message(List.of(
+                file("x_core.py", "xxxx", List.of(), List.of("core"), List.of(), "core"),
+                file("z_app.py", "zzzz", List.of("yyyy"), List.of(), List.of("core"), null),
+                file("y_app.py", "yyyy", List.of(), List.of(), List.of(), null),
+                file("w_app.py", "wwww", List.of("zzzz"), List.of(), List.of(), null)), HeadPolicy.defaults());
+        assertThat(msg).contains("so the commands below first give it a bridge revision and merge that.")
+                .contains("alembic revision -m \"merge heads\" --head xxxx --rev-id ")
+                .doesNotContain("alembic merge -m \"merge heads\" xxxx wwww");
     }
 
     @Test
