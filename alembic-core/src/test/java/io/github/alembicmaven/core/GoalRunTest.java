@@ -141,6 +141,24 @@ class GoalRunTest {
                 "heads", AnalysisRequest.builder(dir).versionLocations(List.of("db/versions")).build(), null);
 
         assertThat(run.analysis().map().heads()).containsExactly("b2");
+        assertThat(run.check()).isNull();
         assertThat(run.summary()).isEqualTo("Alembic revision graph: 2 revisions, 1 head (b2) in db/versions");
+    }
+
+    @Test
+    void integrityRunAllowsAnyNumberOfHeadsAndReportsNoLimit() throws Exception {
+        ini();
+        rev("aaaa00000001", null, "init");
+        rev("bbbb00000002", "aaaa00000001", "add users");
+        rev("cccc00000003", "aaaa00000001", "add orders");
+        Path report = dir.resolve("target/alembic/alembic-report.json");
+
+        GoalRun run = GoalRun.integrity("heads", new GoalParameters(null, null, null, null, null, null, null), dir, report);
+
+        assertThat(run.failed()).isFalse();
+        JsonNode line = json.readTree(report.toFile()).get("headLines").get(0);
+        assertThat(line.get("allowed").isNull()).isTrue();
+        assertThat(line.get("violated").asBoolean()).isFalse();
+        assertThat(line.get("heads").toString()).isEqualTo("[\"bbbb00000002\",\"cccc00000003\"]");
     }
 }

@@ -123,7 +123,11 @@ public final class JsonReport {
                 } else {
                     g.writeStringField("branchLabel", line.branchLabel());
                 }
-                g.writeNumberField("allowed", line.allowed());
+                if (line.allowed() == Integer.MAX_VALUE) {
+                    g.writeNullField("allowed"); // no limit (alembic:heads judges integrity only)
+                } else {
+                    g.writeNumberField("allowed", line.allowed());
+                }
                 stringArray(g, "heads", line.heads());
                 stringArray(g, "forkPoints", line.forkPoints());
                 g.writeBooleanField("violated", line.violated());
