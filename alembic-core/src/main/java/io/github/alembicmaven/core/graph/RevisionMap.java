@@ -701,8 +701,8 @@ public final class RevisionMap {
             if (headCount == 0 || baseCount == 0) {
                 members = new ArrayList<>(byId.keySet());
             } else {
-                boolean[] up = walk(heads, headCount, downs);
-                boolean[] down = walk(bases, baseCount, nexts);
+                boolean[] up = walk(heads, headCount, flatten(downs));
+                boolean[] down = walk(bases, baseCount, flatten(nexts));
                 members = new ArrayList<>();
                 for (Revision r : byId.values()) {
                     if (!(up[r.loadIndex] && down[r.loadIndex])) {
@@ -722,7 +722,29 @@ public final class RevisionMap {
          * Alembic's {@code _iterate_related_revisions}: every object is visited once; the result marks the ids seen,
          * by the load index of the id's winning revision.
          */
-        private boolean[] walk(int[] starts, int startCount, int[][] links) {
+        /**
+         * The links as one compressed-row array: {@code [0..n]} are the offsets of each load index's targets, which
+         * follow from {@code n + 1} on (one compact block instead of {@code n} small arrays spread over the heap).
+         */
+        private static int[] flatten(int[][] links) {
+            int n = links.length;
+            int size = n + 1;
+            for (int[] l : links) {
+                size += l.length;
+            }
+            int[] flat = new int[size];
+            int at = n + 1;
+            for (int i = 0; i < n; i++) {
+                flat[i] = at;
+                int[] l = links[i];
+                System.arraycopy(l, 0, flat, at, l.length);
+                at += l.length;
+            }
+            flat[n] = at;
+            return flat;
+        }
+
+        private boolean[] walk(int[] starts, int startCount, int[] links) {
             int n = all.size();
             boolean[] visited = new boolean[n];
             boolean[] ids = new boolean[n];
@@ -737,11 +759,13 @@ public final class RevisionMap {
                     }
                     visited[r] = true;
                     ids[winner[r]] = true;
-                    int[] out = links[r];
-                    if (top + out.length > stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + out.length));
+                    int from = links[r];
+                    int to = links[r + 1];
+                    if (top + to - from > stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + to - from));
                     }
-                    for (int x : out) {
+                    for (int k = from; k < to; k++) {
+                        int x = links[k];
                         if (!visited[x]) {
                             stack[top++] = x;
                         }
