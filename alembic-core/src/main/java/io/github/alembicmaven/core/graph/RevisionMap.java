@@ -261,7 +261,7 @@ public final class RevisionMap {
             resolveDependencies();
             linkChildren();
             detectCycles();
-            Labels.propagate(all, byId.values(), winner, downIdx, nextLinks);
+            Labels.propagate(all, winner, downIdx, nextLinks);
             reportEffectiveHeads();
             return new RevisionMap(all, byId, byLabel, diagnostics, alembicErrors);
         }
@@ -325,7 +325,7 @@ public final class RevisionMap {
         private void checkSelfLoops() {
             for (Revision r : all) {
                 RevisionScript s = r.script();
-                if (s.downRevisions().contains(r.id())) {
+                if (contains(downIdx[r.loadIndex], winner[r.loadIndex])) { // down_revision names r's own id
                     add(
                             Diagnostic.error(
                                     DiagnosticCode.SELF_LOOP,
@@ -443,8 +443,8 @@ public final class RevisionMap {
         private void linkChildren() {
             int n = all.size();
             boolean[] processed = new boolean[n];
-            for (Revision r : byId.values()) {
-                processed[r.loadIndex] = true;
+            for (int i = 0; i < n; i++) {
+                processed[i] = winner[i] == i; // in byId.values()
             }
             for (Revision r : byLabel.values()) {
                 processed[r.loadIndex] = true;
@@ -689,12 +689,13 @@ public final class RevisionMap {
             int[] bases = new int[n];
             int headCount = 0;
             int baseCount = 0;
-            for (Revision r : all) {
-                if (dependencies ? r.isRealHead() : r.isHead()) {
-                    heads[headCount++] = r.loadIndex;
+            for (int i = 0; i < n; i++) {
+                // nexts[i] holds one entry per child id: empty exactly when r.isRealHead() / r.isHead()
+                if (nexts[i].length == 0) {
+                    heads[headCount++] = i;
                 }
-                if (downs[r.loadIndex].length == 0) {
-                    bases[baseCount++] = r.loadIndex;
+                if (downs[i].length == 0) {
+                    bases[baseCount++] = i;
                 }
             }
             List<String> members;
@@ -704,12 +705,12 @@ public final class RevisionMap {
                 boolean[] up = walk(heads, headCount, flatten(downs));
                 boolean[] down = walk(bases, baseCount, flatten(nexts));
                 members = new ArrayList<>();
-                for (Revision r : byId.values()) {
-                    if (!(up[r.loadIndex] && down[r.loadIndex])) {
-                        members.add(r.id());
+                for (int i = 0; i < n; i++) {
+                    if (winner[i] == i && !(up[i] && down[i])) {
+                        members.add(all.get(i).id());
                     }
                 }
-                members.sort(PYTHON_ORDER);
+                members.sort(PYTHON_ORDER); // ids are unique: the order does not depend on the scan order
             }
             if (members.isEmpty() || alreadyReported.containsAll(members)) {
                 return Set.copyOf(members);
@@ -926,20 +927,24 @@ public final class RevisionMap {
          * chain, along that same walk. Linear in the graph size; sets are shared along chains.
          *
          * @param all every revision, stale duplicates included, {@code loadIndex} = position
-         * @param winners the winning revision of each id ({@code byId.values()})
          * @param winner per load index, the load index of the winner of the same id
          * @param downIdx per load index, each down_revision entry as the winner's load index, -1 when missing
          * @param next children via nextrev (load indices), per load index
          */
         static void propagate(
-                List<Revision> all, Collection<Revision> winners, int[] winner, int[][] downIdx, int[][] next) {
+                List<Revision> all, int[] winner, int[][] downIdx, int[][] next) {
             int n = all.size();
-            SortedSet<String>[] down = descendantLabels(all, winners, next);
+            @SuppressWarnings("unchecked")
+            SortedSet<String>[] declared = new SortedSet[n];
+            for (Revision r : all) {
+                declared[r.loadIndex] = declared(r);
+            }
+            SortedSet<String>[] down = descendantLabels(all, winner, declared, next);
             @SuppressWarnings("unchecked")
             SortedSet<String>[] incoming = new SortedSet[n];
             byte[] chainMemo = new byte[n];
             for (Revision r : all) {
-                if (!r.script().branchLabels().isEmpty() && chainOk(r.loadIndex, all, next, chainMemo)) {
+                if (!declared[r.loadIndex].isEmpty() && chainOk(r.loadIndex, all, next, chainMemo)) {
                     incoming[r.loadIndex] = union(incoming[r.loadIndex], down[r.loadIndex]);
                 }
             }
@@ -987,18 +992,21 @@ public final class RevisionMap {
 
         /** Union of the labels declared on each revision and on its nextrev-ancestors (the descendant rule). */
         private static SortedSet<String>[] descendantLabels(
-                List<Revision> all, Collection<Revision> winners, int[][] next) {
+                List<Revision> all, int[] winner, SortedSet<String>[] declared, int[][] next) {
             int n = all.size();
             @SuppressWarnings("unchecked")
             SortedSet<String>[] labels = new SortedSet[n];
             @SuppressWarnings("unchecked")
             SortedSet<String>[] inherited = new SortedSet[n];
             int[] indegree = new int[n];
-            int[] order = new int[winners.size()];
+            int[] order = new int[n]; // the winners (byId.values()); the result does not depend on their order
             int count = 0;
-            for (Revision r : winners) {
-                order[count++] = r.loadIndex;
-                for (int child : next[r.loadIndex]) {
+            for (int i = 0; i < n; i++) {
+                if (winner[i] != i) {
+                    continue;
+                }
+                order[count++] = i;
+                for (int child : next[i]) {
                     indegree[child]++;
                 }
             }
@@ -1012,7 +1020,7 @@ public final class RevisionMap {
             }
             while (head < tail) {
                 int i = queue[head++];
-                SortedSet<String> mine = union(inherited[i], declared(all.get(i)));
+                SortedSet<String> mine = union(inherited[i], declared[i]);
                 labels[i] = mine;
                 for (int child : next[i]) {
                     if (!mine.isEmpty()) {
@@ -1029,7 +1037,7 @@ public final class RevisionMap {
             for (int k = 0; k < count; k++) {
                 int i = order[k];
                 if (labels[i] == null) {
-                    labels[i] = union(inherited[i], declared(all.get(i)));
+                    labels[i] = union(inherited[i], declared[i]);
                     work.add(i);
                 }
             }
@@ -1051,7 +1059,7 @@ public final class RevisionMap {
             // stale duplicates: their own labels (no revision links to a stale file)
             for (Revision r : all) {
                 if (labels[r.loadIndex] == null) {
-                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared(r));
+                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared[r.loadIndex]);
                 }
             }
             return labels;
