@@ -261,7 +261,7 @@ public final class RevisionMap {
             resolveDependencies();
             linkChildren();
             detectCycles();
-            Labels.propagate(all, winner, downIdx, nextLinks);
+            Labels.propagate(all, winner, downIdx, nextLinks, allNextLinks);
             reportEffectiveHeads();
             return new RevisionMap(all, byId, byLabel, diagnostics, alembicErrors);
         }
@@ -858,8 +858,13 @@ public final class RevisionMap {
 
         private void reportEffectiveHeads() {
             Set<String> seen = new HashSet<>();
-            for (Revision r : all) {
-                if (!r.isEffectiveHead() || !seen.add(r.id())) {
+            for (int i = 0; i < all.size(); i++) {
+                // isEffectiveHead(): no child via down_revision, some via depends_on
+                if (nextLinks[i].length != 0 || allNextLinks[i].length == 0) {
+                    continue;
+                }
+                Revision r = all.get(i);
+                if (!seen.add(r.id())) {
                     continue;
                 }
                 RevisionScript s = r.script();
@@ -930,9 +935,10 @@ public final class RevisionMap {
          * @param winner per load index, the load index of the winner of the same id
          * @param downIdx per load index, each down_revision entry as the winner's load index, -1 when missing
          * @param next children via nextrev (load indices), per load index
+         * @param allNext children via _all_nextrev (load indices, one per child id), per load index
          */
         static void propagate(
-                List<Revision> all, int[] winner, int[][] downIdx, int[][] next) {
+                List<Revision> all, int[] winner, int[][] downIdx, int[][] next, int[][] allNext) {
             int n = all.size();
             @SuppressWarnings("unchecked")
             SortedSet<String>[] declared = new SortedSet[n];
@@ -943,18 +949,21 @@ public final class RevisionMap {
             @SuppressWarnings("unchecked")
             SortedSet<String>[] incoming = new SortedSet[n];
             byte[] chainMemo = new byte[n];
+            // walkCondition(r) per load index: not a real branch point (allNext has one entry per child id, as
+            // _all_nextrev) and not a merge point (more than one down_revision entry)
+            boolean[] walkable = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                walkable[i] = allNext[i].length <= 1 && downIdx[i].length <= 1;
+            }
             for (Revision r : all) {
-                if (!declared[r.loadIndex].isEmpty() && chainOk(r.loadIndex, all, next, chainMemo)) {
+                if (!declared[r.loadIndex].isEmpty() && chainOk(r.loadIndex, walkable, next, chainMemo)) {
                     incoming[r.loadIndex] = union(incoming[r.loadIndex], down[r.loadIndex]);
                 }
             }
             // walk successor: next(n) = winner of n's single down_revision, when n passes the walk's condition
             int[] walkNext = new int[n];
-            boolean[] walkable = new boolean[n];
             int[] indegree = new int[n];
-            for (Revision r : all) {
-                int i = r.loadIndex;
-                walkable[i] = walkCondition(r);
+            for (int i = 0; i < n; i++) {
                 int w = walkable[i] ? walkNext(i, winner, downIdx) : -1;
                 walkNext[i] = w;
                 if (w >= 0) {
@@ -1070,11 +1079,6 @@ public final class RevisionMap {
             return own.isEmpty() ? Revision.NO_LABELS : Collections.unmodifiableSortedSet(new TreeSet<>(own));
         }
 
-        /** Neither {@code _is_real_branch_point} nor {@code is_merge_point}. */
-        private static boolean walkCondition(Revision r) {
-            return !r.isRealBranchPoint() && !r.isMergePoint();
-        }
-
         /** The winner of a walkable revision's single down_revision, or -1 (none, several, missing, itself). */
         private static int walkNext(int i, int[] winner, int[][] downIdx) {
             int[] downs = downIdx[i];
@@ -1086,7 +1090,7 @@ public final class RevisionMap {
         }
 
         /** The walk from the subtree's last node passes {@code r}: its subtree is a chain of walkable nodes. */
-        private static boolean chainOk(int r, List<Revision> all, int[][] next, byte[] memo) {
+        private static boolean chainOk(int r, boolean[] walkable, int[][] next, byte[] memo) {
             final byte yes = 1;
             final byte no = 2;
             final byte visiting = 3;
@@ -1100,7 +1104,7 @@ public final class RevisionMap {
                     ok = known == yes;
                     break;
                 }
-                if (known == visiting || !walkCondition(all.get(cur))) {
+                if (known == visiting || !walkable[cur]) {
                     ok = false;
                     break;
                 }
