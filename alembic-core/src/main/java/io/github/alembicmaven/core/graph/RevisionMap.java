@@ -33,7 +33,7 @@ import java.util.TreeSet;
  */
 public final class RevisionMap {
     private static final Comparator<String> PYTHON_ORDER = RevisionMap::compareCodePoints;
-    private static final Revision[] NO_REVISIONS = new Revision[0];
+    private static final int[] NO_INDICES = new int[0];
 
     /** Every file's revision in load order, stale duplicates included (Alembic's {@code all_revisions}). */
     private final List<Revision> all;
@@ -260,9 +260,8 @@ public final class RevisionMap {
             registerLabels();
             resolveDependencies();
             linkChildren();
-            indexLinks();
             detectCycles();
-            Labels.propagate(all, byId, nextLinks);
+            Labels.propagate(all, winner, downIdx, nextLinks, allNextLinks);
             reportEffectiveHeads();
             return new RevisionMap(all, byId, byLabel, diagnostics, alembicErrors);
         }
@@ -275,9 +274,17 @@ public final class RevisionMap {
         }
 
         private void registerIds() {
+            int n = all.size();
+            winner = new int[n];
+            List<Revision> displaced = null;
             for (Revision r : all) {
+                winner[r.loadIndex] = r.loadIndex;
                 Revision earlier = byId.put(r.id(), r);
                 if (earlier != null) {
+                    if (displaced == null) {
+                        displaced = new ArrayList<>();
+                    }
+                    displaced.add(earlier);
                     RevisionScript s = r.script();
                     add(
                             Diagnostic.error(
@@ -292,12 +299,33 @@ public final class RevisionMap {
                             "Revision " + r.id() + " is present more than once");
                 }
             }
+            if (displaced != null) {
+                for (Revision r : displaced) {
+                    winner[r.loadIndex] = byId.get(r.id()).loadIndex;
+                }
+            }
+            // every down_revision entry resolved once: the winner's load index, -1 for a missing id
+            downIdx = new int[n][];
+            for (Revision r : all) {
+                List<String> downs = r.script().downRevisions();
+                int size = downs.size();
+                if (size == 0) {
+                    downIdx[r.loadIndex] = NO_INDICES;
+                    continue;
+                }
+                int[] out = new int[size];
+                for (int k = 0; k < size; k++) {
+                    Revision target = byId.get(downs.get(k));
+                    out[k] = target == null ? -1 : target.loadIndex;
+                }
+                downIdx[r.loadIndex] = out;
+            }
         }
 
         private void checkSelfLoops() {
             for (Revision r : all) {
                 RevisionScript s = r.script();
-                if (s.downRevisions().contains(r.id())) {
+                if (contains(downIdx[r.loadIndex], winner[r.loadIndex])) { // down_revision names r's own id
                     add(
                             Diagnostic.error(
                                     DiagnosticCode.SELF_LOOP,
@@ -374,12 +402,14 @@ public final class RevisionMap {
                     continue;
                 }
                 List<String> resolved = new ArrayList<>(s.dependsOn().size());
+                int[] resolvedIdx = new int[s.dependsOn().size()];
                 for (String dep : s.dependsOn()) {
                     Revision target = byId.get(dep);
                     if (target == null) {
                         target = byLabel.get(dep);
                     }
                     if (target != null) {
+                        resolvedIdx[resolved.size()] = winner[target.loadIndex];
                         resolved.add(target.id());
                         continue;
                     }
@@ -396,6 +426,12 @@ public final class RevisionMap {
                             "KeyError: " + pyRepr(dep));
                 }
                 r.resolvedDependencies = List.copyOf(resolved);
+                if (!resolved.isEmpty()) {
+                    if (depIdx == null) {
+                        depIdx = new int[all.size()][];
+                    }
+                    depIdx[r.loadIndex] = java.util.Arrays.copyOf(resolvedIdx, resolved.size());
+                }
             }
         }
 
@@ -405,33 +441,150 @@ public final class RevisionMap {
          * missing parent is reported for every file since Alembic fails on it either here or in its cycle check.
          */
         private void linkChildren() {
-            boolean[] processed = new boolean[all.size()];
-            for (Revision r : byId.values()) {
-                processed[r.loadIndex] = true;
+            int n = all.size();
+            boolean[] processed = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                processed[i] = winner[i] == i; // in byId.values()
             }
             for (Revision r : byLabel.values()) {
                 processed[r.loadIndex] = true;
             }
+            downLinks = new int[n][];
+            allDownLinks = new int[n][];
+            nextLinks = new int[n][];
+            allNextLinks = new int[n][];
+            int[] nextCount = new int[n];
+            int[] allNextCount = new int[n];
             for (Revision r : all) {
-                RevisionScript s = r.script();
-                List<String> downs = s.downRevisions();
-                for (int i = 0; i < downs.size(); i++) {
-                    String down = downs.get(i);
-                    if (!byId.containsKey(down) && downs.indexOf(down) == i) {
-                        reportMissingParent(r, down);
+                int i = r.loadIndex;
+                int[] downs = downIdx[i];
+                for (int k = 0; k < downs.length; k++) {
+                    if (downs[k] < 0) {
+                        List<String> names = r.script().downRevisions();
+                        String down = names.get(k);
+                        if (names.indexOf(down) == k) {
+                            reportMissingParent(r, down);
+                        }
                     }
                 }
-                if (!processed[r.loadIndex]) {
+                int[] versioned = versionedDownLinks(i);
+                downLinks[i] = versioned;
+                int[] deps = depIdx == null ? null : depIdx[i];
+                int[] allDowns = deps == null ? versioned : allDownLinks(i, deps);
+                allDownLinks[i] = allDowns;
+                if (!processed[i]) {
                     continue;
                 }
-                for (String down : allDownRevisions(r)) {
-                    Revision target = byId.get(down);
-                    if (target == null) {
-                        continue;
+                // the existing entries of _all_down_revisions; a repeated parent only repeats an idempotent add
+                int[] order = allDowns;
+                String id = r.id();
+                int w = winner[i];
+                for (int t : order) {
+                    boolean viaDown = contains(downs, t);
+                    Revision target = all.get(t);
+                    int allBefore = target.allNextRevisions.size();
+                    int nextBefore = target.nextRevisions.size();
+                    target.addChild(id, viaDown);
+                    if (target.allNextRevisions.size() != allBefore) {
+                        append(allNextLinks, allNextCount, t, w);
                     }
-                    target.addChild(r.id(), downs.contains(down));
+                    if (target.nextRevisions.size() != nextBefore) {
+                        append(nextLinks, nextCount, t, w);
+                    }
                 }
             }
+            for (int t = 0; t < n; t++) {
+                nextLinks[t] = trim(nextLinks[t], nextCount[t]);
+                allNextLinks[t] = trim(allNextLinks[t], allNextCount[t]);
+            }
+        }
+
+        private static boolean contains(int[] values, int v) {
+            for (int x : values) {
+                if (x == v) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void append(int[][] lists, int[] counts, int at, int value) {
+            int[] list = lists[at];
+            int c = counts[at];
+            if (list == null) {
+                list = new int[2];
+                lists[at] = list;
+            } else if (c == list.length) {
+                list = java.util.Arrays.copyOf(list, c * 2);
+                lists[at] = list;
+            }
+            list[c] = value;
+            counts[at] = c + 1;
+        }
+
+        private static int[] trim(int[] list, int count) {
+            if (count == 0) {
+                return NO_INDICES;
+            }
+            return list.length == count ? list : java.util.Arrays.copyOf(list, count);
+        }
+
+        /** {@code resolveExisting(versionedDownRevisions(r))}: existing parents, self-references out, duplicates kept. */
+        private int[] versionedDownLinks(int i) {
+            int[] downs = downIdx[i];
+            int self = winner[i];
+            int k = 0;
+            for (int d : downs) {
+                if (d >= 0 && d != self) {
+                    k++;
+                }
+            }
+            if (k == downs.length) {
+                return downs;
+            }
+            if (k == 0) {
+                return NO_INDICES;
+            }
+            int[] out = new int[k];
+            k = 0;
+            for (int d : downs) {
+                if (d >= 0 && d != self) {
+                    out[k++] = d;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * {@code resolveExisting(allDownRevisions(r))}: down_revision then the resolved dependencies, each existing id
+         * once; its own id is left out only when written as such in down_revision or depends_on (a depends_on on its
+         * own branch label stays, as in Alembic).
+         */
+        private int[] allDownLinks(int i, int[] deps) {
+            int[] downs = downIdx[i];
+            Revision r = all.get(i);
+            boolean dropSelf = contains(downs, winner[i]) || r.script().dependsOn().contains(r.id());
+            int self = dropSelf ? winner[i] : -1;
+            int[] out = new int[downs.length + deps.length];
+            int k = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int d : pass == 0 ? downs : deps) {
+                    if (d < 0 || d == self) {
+                        continue;
+                    }
+                    boolean seen = false;
+                    for (int j = 0; j < k; j++) {
+                        if (out[j] == d) {
+                            seen = true;
+                            break;
+                        }
+                    }
+                    if (!seen) {
+                        out[k++] = d;
+                    }
+                }
+            }
+            return k == out.length ? out : k == 0 ? NO_INDICES : java.util.Arrays.copyOf(out, k);
         }
 
         private void reportMissingParent(Revision r, String down) {
@@ -505,69 +658,16 @@ public final class RevisionMap {
         // --- _detect_cycles ------------------------------------------------------------------------------------
 
         /** Resolved links per load index: parents via down_revision / all, children via nextrev / _all_nextrev. */
-        private Revision[][] downLinks;
-        private Revision[][] allDownLinks;
-        private Revision[][] nextLinks;
-        private Revision[][] allNextLinks;
+        private int[][] downLinks;
+        private int[][] allDownLinks;
+        private int[][] nextLinks;
+        private int[][] allNextLinks;
         /** Per load index: the load index of the winning revision of the same id ({@code byId.get(r.id())}). */
         private int[] winner;
-
-        private void indexLinks() {
-            int n = all.size();
-            downLinks = new Revision[n][];
-            allDownLinks = new Revision[n][];
-            nextLinks = new Revision[n][];
-            allNextLinks = new Revision[n][];
-            winner = new int[n];
-            for (Revision r : all) {
-                int i = r.loadIndex;
-                Revision w = byId.get(r.id());
-                winner[i] = w == null ? i : w.loadIndex;
-                downLinks[i] = resolveExisting(versionedDownRevisions(r));
-                allDownLinks[i] = r.resolvedDependencies.isEmpty() ? downLinks[i]
-                        : resolveExisting(allDownRevisions(r));
-                nextLinks[i] = resolve(r.nextRevisions);
-                allNextLinks[i] = r.allNextRevisions.size() == r.nextRevisions.size()
-                        ? nextLinks[i]
-                        : resolve(r.allNextRevisions);
-            }
-        }
-
-        /**
-         * {@code resolve(resolvedDowns(...))} with one lookup per id: the ids found in {@code byId}, in order,
-         * duplicates kept.
-         */
-        private Revision[] resolveExisting(List<String> ids) {
-            int size = ids.size();
-            if (size == 0) {
-                return NO_REVISIONS;
-            }
-            if (size == 1) {
-                Revision only = byId.get(ids.get(0));
-                return only == null ? NO_REVISIONS : new Revision[] {only};
-            }
-            Revision[] out = new Revision[size];
-            int k = 0;
-            for (String id : ids) {
-                Revision target = byId.get(id);
-                if (target != null) {
-                    out[k++] = target;
-                }
-            }
-            return k == size ? out : k == 0 ? NO_REVISIONS : java.util.Arrays.copyOf(out, k);
-        }
-
-        private Revision[] resolve(Collection<String> ids) {
-            if (ids.isEmpty()) {
-                return NO_REVISIONS;
-            }
-            Revision[] out = new Revision[ids.size()];
-            int k = 0;
-            for (String id : ids) {
-                out[k++] = byId.get(id);
-            }
-            return out;
-        }
+        /** Per load index: each down_revision entry as the winner's load index, -1 when missing. */
+        private int[][] downIdx;
+        /** Per load index: the resolved dependencies as winners' load indices; null when none (or no revision has any). */
+        private int[][] depIdx;
 
         private void detectCycles() {
             if (byId.isEmpty()) {
@@ -582,31 +682,35 @@ public final class RevisionMap {
          * graph, so a revision whose only parent is missing counts as a base here.
          */
         private Set<String> detect(boolean dependencies, Set<String> alreadyReported) {
-            Revision[][] downs = dependencies ? allDownLinks : downLinks;
-            Revision[][] nexts = dependencies ? allNextLinks : nextLinks;
-            List<Revision> heads = new ArrayList<>();
-            List<Revision> bases = new ArrayList<>();
-            for (Revision r : all) {
-                if (dependencies ? r.isRealHead() : r.isHead()) {
-                    heads.add(r);
+            int[][] downs = dependencies ? allDownLinks : downLinks;
+            int[][] nexts = dependencies ? allNextLinks : nextLinks;
+            int n = all.size();
+            int[] heads = new int[n];
+            int[] bases = new int[n];
+            int headCount = 0;
+            int baseCount = 0;
+            for (int i = 0; i < n; i++) {
+                // nexts[i] holds one entry per child id: empty exactly when r.isRealHead() / r.isHead()
+                if (nexts[i].length == 0) {
+                    heads[headCount++] = i;
                 }
-                if (downs[r.loadIndex].length == 0) {
-                    bases.add(r);
+                if (downs[i].length == 0) {
+                    bases[baseCount++] = i;
                 }
             }
             List<String> members;
-            if (heads.isEmpty() || bases.isEmpty()) {
+            if (headCount == 0 || baseCount == 0) {
                 members = new ArrayList<>(byId.keySet());
             } else {
-                boolean[] up = walk(heads, downs);
-                boolean[] down = walk(bases, nexts);
+                boolean[] up = walk(heads, headCount, flatten(downs));
+                boolean[] down = walk(bases, baseCount, flatten(nexts));
                 members = new ArrayList<>();
-                for (Revision r : byId.values()) {
-                    if (!(up[r.loadIndex] && down[r.loadIndex])) {
-                        members.add(r.id());
+                for (int i = 0; i < n; i++) {
+                    if (winner[i] == i && !(up[i] && down[i])) {
+                        members.add(all.get(i).id());
                     }
                 }
-                members.sort(PYTHON_ORDER);
+                members.sort(PYTHON_ORDER); // ids are unique: the order does not depend on the scan order
             }
             if (members.isEmpty() || alreadyReported.containsAll(members)) {
                 return Set.copyOf(members);
@@ -619,22 +723,52 @@ public final class RevisionMap {
          * Alembic's {@code _iterate_related_revisions}: every object is visited once; the result marks the ids seen,
          * by the load index of the id's winning revision.
          */
-        private boolean[] walk(List<Revision> starts, Revision[][] links) {
-            boolean[] visited = new boolean[all.size()];
-            boolean[] ids = new boolean[all.size()];
-            Deque<Revision> todo = new ArrayDeque<>();
-            for (Revision s : starts) {
-                todo.push(s);
-                while (!todo.isEmpty()) {
-                    Revision r = todo.pop();
-                    if (visited[r.loadIndex]) {
+        /**
+         * The links as one compressed-row array: {@code [0..n]} are the offsets of each load index's targets, which
+         * follow from {@code n + 1} on (one compact block instead of {@code n} small arrays spread over the heap).
+         */
+        private static int[] flatten(int[][] links) {
+            int n = links.length;
+            int size = n + 1;
+            for (int[] l : links) {
+                size += l.length;
+            }
+            int[] flat = new int[size];
+            int at = n + 1;
+            for (int i = 0; i < n; i++) {
+                flat[i] = at;
+                int[] l = links[i];
+                System.arraycopy(l, 0, flat, at, l.length);
+                at += l.length;
+            }
+            flat[n] = at;
+            return flat;
+        }
+
+        private boolean[] walk(int[] starts, int startCount, int[] links) {
+            int n = all.size();
+            boolean[] visited = new boolean[n];
+            boolean[] ids = new boolean[n];
+            int[] stack = new int[Math.max(16, startCount)];
+            for (int si = 0; si < startCount; si++) {
+                int top = 0;
+                stack[top++] = starts[si];
+                while (top > 0) {
+                    int r = stack[--top];
+                    if (visited[r]) {
                         continue;
                     }
-                    visited[r.loadIndex] = true;
-                    ids[winner[r.loadIndex]] = true;
-                    for (Revision n : links[r.loadIndex]) {
-                        if (!visited[n.loadIndex]) {
-                            todo.push(n);
+                    visited[r] = true;
+                    ids[winner[r]] = true;
+                    int from = links[r];
+                    int to = links[r + 1];
+                    if (top + to - from > stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + to - from));
+                    }
+                    for (int k = from; k < to; k++) {
+                        int x = links[k];
+                        if (!visited[x]) {
+                            stack[top++] = x;
                         }
                     }
                 }
@@ -724,8 +858,13 @@ public final class RevisionMap {
 
         private void reportEffectiveHeads() {
             Set<String> seen = new HashSet<>();
-            for (Revision r : all) {
-                if (!r.isEffectiveHead() || !seen.add(r.id())) {
+            for (int i = 0; i < all.size(); i++) {
+                // isEffectiveHead(): no child via down_revision, some via depends_on
+                if (nextLinks[i].length != 0 || allNextLinks[i].length == 0) {
+                    continue;
+                }
+                Revision r = all.get(i);
+                if (!seen.add(r.id())) {
                     continue;
                 }
                 RevisionScript s = r.script();
@@ -793,47 +932,63 @@ public final class RevisionMap {
          * chain, along that same walk. Linear in the graph size; sets are shared along chains.
          *
          * @param all every revision, stale duplicates included, {@code loadIndex} = position
-         * @param next children via nextrev, per load index
+         * @param winner per load index, the load index of the winner of the same id
+         * @param downIdx per load index, each down_revision entry as the winner's load index, -1 when missing
+         * @param next children via nextrev (load indices), per load index
+         * @param allNext children via _all_nextrev (load indices, one per child id), per load index
          */
-        static void propagate(List<Revision> all, Map<String, Revision> byId, Revision[][] next) {
+        static void propagate(
+                List<Revision> all, int[] winner, int[][] downIdx, int[][] next, int[][] allNext) {
             int n = all.size();
-            SortedSet<String>[] down = descendantLabels(all, byId, next);
+            @SuppressWarnings("unchecked")
+            SortedSet<String>[] declared = new SortedSet[n];
+            for (Revision r : all) {
+                declared[r.loadIndex] = declared(r);
+            }
+            SortedSet<String>[] down = descendantLabels(all, winner, declared, next);
             @SuppressWarnings("unchecked")
             SortedSet<String>[] incoming = new SortedSet[n];
             byte[] chainMemo = new byte[n];
+            // walkCondition(r) per load index: not a real branch point (allNext has one entry per child id, as
+            // _all_nextrev) and not a merge point (more than one down_revision entry)
+            boolean[] walkable = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                walkable[i] = allNext[i].length <= 1 && downIdx[i].length <= 1;
+            }
             for (Revision r : all) {
-                if (!r.script().branchLabels().isEmpty() && chainOk(r, next, chainMemo)) {
+                if (!declared[r.loadIndex].isEmpty() && chainOk(r.loadIndex, walkable, next, chainMemo)) {
                     incoming[r.loadIndex] = union(incoming[r.loadIndex], down[r.loadIndex]);
                 }
             }
             // walk successor: next(n) = winner of n's single down_revision, when n passes the walk's condition
-            Revision[] walkNext = new Revision[n];
+            int[] walkNext = new int[n];
             int[] indegree = new int[n];
-            for (Revision r : all) {
-                Revision w = walkNext(r, byId);
-                walkNext[r.loadIndex] = w;
-                if (w != null) {
-                    indegree[w.loadIndex]++;
+            for (int i = 0; i < n; i++) {
+                int w = walkable[i] ? walkNext(i, winner, downIdx) : -1;
+                walkNext[i] = w;
+                if (w >= 0) {
+                    indegree[w]++;
                 }
             }
-            Deque<Revision> queue = new ArrayDeque<>();
-            for (Revision r : all) {
-                if (indegree[r.loadIndex] == 0) {
-                    queue.add(r);
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            for (int i = 0; i < n; i++) {
+                if (indegree[i] == 0) {
+                    queue[tail++] = i;
                 }
             }
-            while (!queue.isEmpty()) {
-                Revision r = queue.poll();
-                int i = r.loadIndex;
-                SortedSet<String> acc = walkCondition(r) ? incoming[i] : null;
+            while (head < tail) {
+                int i = queue[head++];
+                SortedSet<String> acc = walkable[i] ? incoming[i] : null;
                 incoming[i] = acc;
-                Revision w = walkNext[i];
-                if (w != null) {
+                int w = walkNext[i];
+                if (w >= 0) {
                     if (acc != null && !acc.isEmpty()) {
-                        incoming[w.loadIndex] = union(incoming[w.loadIndex], acc);
+                        incoming[w] = union(incoming[w], acc);
                     }
-                    if (--indegree[w.loadIndex] == 0) {
-                        queue.add(w);
+                    if (--indegree[w] == 0) {
+                        queue[tail++] = w;
                     }
                 }
             }
@@ -846,57 +1001,66 @@ public final class RevisionMap {
 
         /** Union of the labels declared on each revision and on its nextrev-ancestors (the descendant rule). */
         private static SortedSet<String>[] descendantLabels(
-                List<Revision> all, Map<String, Revision> byId, Revision[][] next) {
+                List<Revision> all, int[] winner, SortedSet<String>[] declared, int[][] next) {
             int n = all.size();
             @SuppressWarnings("unchecked")
             SortedSet<String>[] labels = new SortedSet[n];
             @SuppressWarnings("unchecked")
             SortedSet<String>[] inherited = new SortedSet[n];
             int[] indegree = new int[n];
-            for (Revision r : byId.values()) {
-                for (Revision child : next[r.loadIndex]) {
-                    indegree[child.loadIndex]++;
+            int[] order = new int[n]; // the winners (byId.values()); the result does not depend on their order
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (winner[i] != i) {
+                    continue;
+                }
+                order[count++] = i;
+                for (int child : next[i]) {
+                    indegree[child]++;
                 }
             }
-            Deque<Revision> queue = new ArrayDeque<>();
-            for (Revision r : byId.values()) {
-                if (indegree[r.loadIndex] == 0) {
-                    queue.add(r);
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            for (int k = 0; k < count; k++) {
+                if (indegree[order[k]] == 0) {
+                    queue[tail++] = order[k];
                 }
             }
-            while (!queue.isEmpty()) {
-                Revision r = queue.poll();
-                SortedSet<String> mine = union(inherited[r.loadIndex], declared(r));
-                labels[r.loadIndex] = mine;
-                for (Revision child : next[r.loadIndex]) {
+            while (head < tail) {
+                int i = queue[head++];
+                SortedSet<String> mine = union(inherited[i], declared[i]);
+                labels[i] = mine;
+                for (int child : next[i]) {
                     if (!mine.isEmpty()) {
-                        inherited[child.loadIndex] = union(inherited[child.loadIndex], mine);
+                        inherited[child] = union(inherited[child], mine);
                     }
-                    if (--indegree[child.loadIndex] == 0) {
-                        queue.add(child);
+                    if (--indegree[child] == 0) {
+                        queue[tail++] = child;
                     }
                 }
             }
             // revisions on or above a cycle (Alembic accepts a cycle that is reachable from a base and a head):
             // the union over every nextrev-ancestor, by a worklist; a set only grows, at most once per label
-            Deque<Revision> work = new ArrayDeque<>();
-            for (Revision r : byId.values()) {
-                if (labels[r.loadIndex] == null) {
-                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared(r));
-                    work.add(r);
+            Deque<Integer> work = new ArrayDeque<>();
+            for (int k = 0; k < count; k++) {
+                int i = order[k];
+                if (labels[i] == null) {
+                    labels[i] = union(inherited[i], declared[i]);
+                    work.add(i);
                 }
             }
             while (!work.isEmpty()) {
-                Revision r = work.poll();
-                SortedSet<String> mine = labels[r.loadIndex];
+                int i = work.poll();
+                SortedSet<String> mine = labels[i];
                 if (mine.isEmpty()) {
                     continue;
                 }
-                for (Revision child : next[r.loadIndex]) {
-                    SortedSet<String> before = labels[child.loadIndex];
+                for (int child : next[i]) {
+                    SortedSet<String> before = labels[child];
                     SortedSet<String> after = union(before, mine);
                     if (after != before && after.size() != before.size()) {
-                        labels[child.loadIndex] = after;
+                        labels[child] = after;
                         work.add(child);
                     }
                 }
@@ -904,7 +1068,7 @@ public final class RevisionMap {
             // stale duplicates: their own labels (no revision links to a stale file)
             for (Revision r : all) {
                 if (labels[r.loadIndex] == null) {
-                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared(r));
+                    labels[r.loadIndex] = union(inherited[r.loadIndex], declared[r.loadIndex]);
                 }
             }
             return labels;
@@ -915,48 +1079,49 @@ public final class RevisionMap {
             return own.isEmpty() ? Revision.NO_LABELS : Collections.unmodifiableSortedSet(new TreeSet<>(own));
         }
 
-        /** Neither {@code _is_real_branch_point} nor {@code is_merge_point}. */
-        private static boolean walkCondition(Revision r) {
-            return !r.isRealBranchPoint() && !r.isMergePoint();
-        }
-
-        private static Revision walkNext(Revision r, Map<String, Revision> byId) {
-            if (!walkCondition(r) || r.downRevisions().size() != 1) {
-                return null;
+        /** The winner of a walkable revision's single down_revision, or -1 (none, several, missing, itself). */
+        private static int walkNext(int i, int[] winner, int[][] downIdx) {
+            int[] downs = downIdx[i];
+            if (downs.length != 1) {
+                return -1;
             }
-            String down = r.downRevisions().get(0);
-            return down.equals(r.id()) ? null : byId.get(down);
+            int d = downs[0];
+            return d == winner[i] ? -1 : d;
         }
 
         /** The walk from the subtree's last node passes {@code r}: its subtree is a chain of walkable nodes. */
-        private static boolean chainOk(Revision r, Revision[][] next, byte[] memo) {
+        private static boolean chainOk(int r, boolean[] walkable, int[][] next, byte[] memo) {
             final byte yes = 1;
             final byte no = 2;
             final byte visiting = 3;
-            List<Revision> path = new ArrayList<>();
-            Revision cur = r;
+            int[] path = new int[8];
+            int len = 0;
+            int cur = r;
             boolean ok;
             while (true) {
-                byte known = memo[cur.loadIndex];
+                byte known = memo[cur];
                 if (known == yes || known == no) {
                     ok = known == yes;
                     break;
                 }
-                if (known == visiting || !walkCondition(cur)) {
+                if (known == visiting || !walkable[cur]) {
                     ok = false;
                     break;
                 }
-                memo[cur.loadIndex] = visiting;
-                path.add(cur);
-                Revision[] children = next[cur.loadIndex];
+                memo[cur] = visiting;
+                if (len == path.length) {
+                    path = java.util.Arrays.copyOf(path, len * 2);
+                }
+                path[len++] = cur;
+                int[] children = next[cur];
                 if (children.length == 0) {
                     ok = true;
                     break;
                 }
                 cur = children[0];
             }
-            for (Revision p : path) {
-                memo[p.loadIndex] = ok ? yes : no;
+            for (int k = 0; k < len; k++) {
+                memo[path[k]] = ok ? yes : no;
             }
             return ok;
         }
