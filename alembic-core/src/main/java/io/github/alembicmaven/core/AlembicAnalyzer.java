@@ -56,19 +56,11 @@ public final class AlembicAnalyzer {
 
     private static String nothingFound(AlembicSettings settings, Path basedir) {
         String where = settings.versionLocations().stream()
-                .map(p -> relative(basedir, p))
+                .map(p -> ProjectPaths.relative(basedir, p))
                 .collect(Collectors.joining(", "));
         return "No Alembic revision files found in " + (where.isEmpty() ? "<no version location>" : where)
                 + ". The migration location was configured explicitly, so an empty result is an error rather than a pass."
                 + " Check alembic.scriptLocation / alembic.versionLocations / alembic.config (paths are relative to "
                 + basedir + ").";
-    }
-
-    static String relative(Path basedir, Path p) {
-        if (basedir != null && p.isAbsolute() && p.startsWith(basedir.toAbsolutePath())) {
-            String r = basedir.toAbsolutePath().relativize(p).toString().replace('\\', '/');
-            return r.isEmpty() ? "." : r;
-        }
-        return p.toString();
     }
 }

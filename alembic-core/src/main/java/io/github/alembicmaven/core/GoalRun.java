@@ -8,6 +8,7 @@ import io.github.alembicmaven.core.graph.RevisionMap;
 import io.github.alembicmaven.core.report.JsonReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -153,6 +154,40 @@ public final class GoalRun {
         return reportError;
     }
 
+    /**
+     * Everything an adapter logs as a warning, formatted: a report that could not be written, then every warning
+     * (config, discovery, files, graph) with its path relative to the project directory.
+     */
+    public List<String> warningLines() {
+        List<String> out = new ArrayList<>();
+        if (reportError != null) {
+            out.add(reportNotWritten(reportFile, reportError));
+        }
+        for (Diagnostic d : warnings()) {
+            out.add(d.format(analysis.basedir()));
+        }
+        return out;
+    }
+
+    /**
+     * The warnings to log when a goal stopped on {@code e}: the report that recorded it could not be written.
+     *
+     * @param reportFile the report the run tried to write, or {@code null}
+     */
+    public static List<String> warningLines(AlembicConfigException e, Path reportFile) {
+        List<String> out = new ArrayList<>();
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (suppressed instanceof IOException io) {
+                out.add(reportNotWritten(reportFile, io));
+            }
+        }
+        return out;
+    }
+
+    private static String reportNotWritten(Path reportFile, IOException e) {
+        return "Could not write the Alembic report " + reportFile + ": " + e;
+    }
+
     /** Warnings to show the user (config, discovery, files, graph), in order. */
     public List<Diagnostic> warnings() {
         return analysis.diagnostics().stream()
@@ -173,7 +208,7 @@ public final class GoalRun {
         }
         RevisionMap map = analysis.map();
         String where = analysis.settings().versionLocations().stream()
-                .map(p -> AlembicAnalyzer.relative(base, p))
+                .map(p -> ProjectPaths.relative(base, p))
                 .collect(Collectors.joining(", "));
         int revisions = map.revisions().size();
         List<String> heads = map.heads();

@@ -3,10 +3,8 @@ package io.github.alembicmaven.enforcer;
 import io.github.alembicmaven.core.AlembicConfigException;
 import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.report.JsonReport;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
@@ -80,23 +78,17 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         }
         Path basedir = project.getBasedir().toPath().toAbsolutePath();
         GoalRun run;
+        Path reportFile = cfg.reportFile(basedir);
         try {
-            run = GoalRun.check(GOAL, cfg.parameters(), basedir, cfg.reportFile(basedir));
+            run = GoalRun.check(GOAL, cfg.parameters(), basedir, reportFile);
         } catch (AlembicConfigException e) {
-            for (Throwable suppressed : e.getSuppressed()) {
-                warnReportNotWritten(cfg.reportFile(basedir), suppressed);
-            }
+            GoalRun.warningLines(e, reportFile).forEach(line -> getLog().warn(line));
             throw new EnforcerRuleError(e.getMessage(), e);
         }
-        if (run.reportError() != null) {
-            warnReportNotWritten(run.reportFile(), run.reportError());
-        }
+        run.warningLines().forEach(line -> getLog().warn(line));
         if (!run.configured()) {
             getLog().info(run.summary());
             return;
-        }
-        for (Diagnostic warning : run.warnings()) {
-            getLog().warn(warning.format(basedir));
         }
         if (run.failed()) {
             throw new EnforcerRuleException(run.check().failureMessage());
@@ -155,12 +147,6 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
                 cfg.parameters().config(), cfg.parameters().name(), cfg.parameters().scriptLocation(),
                 cfg.parameters().versionLocations(), cfg.parameters().constants(), cfg.parameters().maxHeads(),
                 cfg.parameters().independentBranches(), cfg.skip(), cfg.reportDirectory(), getLevel());
-    }
-
-    private void warnReportNotWritten(Path file, Throwable e) {
-        if (e instanceof IOException) {
-            getLog().warn("Could not write the Alembic report " + file + ": " + e);
-        }
     }
 
     /** The configuration after the property fallback, as strings (parsed, and validated, only in {@link #execute}). */

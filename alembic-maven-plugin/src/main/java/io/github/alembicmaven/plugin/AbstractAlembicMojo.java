@@ -3,10 +3,8 @@ package io.github.alembicmaven.plugin;
 import io.github.alembicmaven.core.AlembicConfigException;
 import io.github.alembicmaven.core.GoalParameters;
 import io.github.alembicmaven.core.GoalRun;
-import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.report.JsonReport;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -119,25 +117,19 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
             return;
         }
         GoalRun run;
+        Path reportFile = reportFile();
         try {
             run = run(parameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations, constants),
-                    basedir(), reportFile());
+                    basedir(), reportFile);
         } catch (AlembicConfigException e) {
-            for (Throwable suppressed : e.getSuppressed()) {
-                warnReportNotWritten(suppressed);
-            }
+            GoalRun.warningLines(e, reportFile).forEach(getLog()::warn);
             // Maven prints the message once: its exception handler does not repeat a cause message already contained.
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        if (run.reportError() != null) {
-            warnReportNotWritten(run.reportError());
-        }
+        run.warningLines().forEach(getLog()::warn);
         if (!run.configured()) {
             getLog().info(run.summary());
             return;
-        }
-        for (Diagnostic warning : run.warnings()) {
-            getLog().warn(warning.format(basedir()));
         }
         report(run);
     }
@@ -173,11 +165,5 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
             return null;
         }
         return reportDirectory.toPath().resolve(JsonReport.FILE_NAME);
-    }
-
-    private void warnReportNotWritten(Throwable e) {
-        if (e instanceof IOException) {
-            getLog().warn("Could not write the Alembic report " + reportFile() + ": " + e);
-        }
     }
 }

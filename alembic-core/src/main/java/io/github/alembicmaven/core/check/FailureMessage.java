@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.check;
 
+import io.github.alembicmaven.core.ProjectPaths;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.HeadsListing;
@@ -59,7 +60,7 @@ public final class FailureMessage {
         for (Diagnostic d : errors) {
             String location = d.path() == null
                     ? "<tree>"
-                    : HeadsListing.relative(basedir, d.path()) + (d.line() > 0 ? ":" + d.line() : "");
+                    : ProjectPaths.relative(basedir, d.path()) + (d.line() > 0 ? ":" + d.line() : "");
             out.add("  - [" + d.code().id() + "] " + location + ": " + d.message());
             if (d.fix() != null && !d.fix().isEmpty()) {
                 out.add("    Fix: " + d.fix());
@@ -106,7 +107,7 @@ public final class FailureMessage {
                     continue;
                 }
                 StringBuilder sb = new StringBuilder("  - ").append(HeadsListing.line(r));
-                sb.append("  ").append(HeadsListing.relative(basedir, r.script().path()));
+                sb.append("  ").append(ProjectPaths.relative(basedir, r.script().path()));
                 String message = r.script().message();
                 if (!message.isEmpty()) {
                     sb.append("  \"").append(message).append('"');
@@ -123,7 +124,7 @@ public final class FailureMessage {
             } else {
                 List<String> forks = new ArrayList<>();
                 for (String f : line.forkPoints()) {
-                    forks.add(f + map.get(f).map(r -> " (" + HeadsListing.relative(basedir, r.script().path()) + ")")
+                    forks.add(f + map.get(f).map(r -> " (" + ProjectPaths.relative(basedir, r.script().path()) + ")")
                             .orElse(""));
                 }
                 out.add("  They fork from " + String.join(", ", forks) + ".");

@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.diagnostic;
 
+import io.github.alembicmaven.core.ProjectPaths;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -51,11 +52,7 @@ public record Diagnostic(DiagnosticCode code, Severity severity, Path path, int 
         if (path == null) {
             return "<tree>";
         }
-        Path shown = path;
-        if (base != null && path.isAbsolute() && path.startsWith(base)) {
-            shown = base.relativize(path);
-        }
-        String p = shown.toString().replace('\\', '/');
+        String p = ProjectPaths.relative(base, path);
         return line > 0 ? p + ":" + line : p;
     }
 

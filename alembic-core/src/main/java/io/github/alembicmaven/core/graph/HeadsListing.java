@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.graph;
 
+import io.github.alembicmaven.core.ProjectPaths;
 import io.github.alembicmaven.core.script.RevisionScript;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class HeadsListing {
             StringBuilder sb = new StringBuilder(line(r));
             if (verbose) {
                 RevisionScript s = r.script();
-                sb.append("  ").append(relative(basedir, s.path()));
+                sb.append("  ").append(ProjectPaths.relative(basedir, s.path()));
                 String message = s.message();
                 if (!message.isEmpty()) {
                     sb.append(", ").append(message);
@@ -61,24 +62,5 @@ public final class HeadsListing {
             sb.append(" (effective head)");
         }
         return sb.toString();
-    }
-
-    /**
-     * {@code p} relative to {@code basedir} with {@code /} separators when it lies below it, else as given.
-     *
-     * @param basedir the base directory, or {@code null}
-     * @param p a path
-     * @return the path text
-     */
-    public static String relative(Path basedir, Path p) {
-        Path shown = p;
-        if (basedir != null) {
-            Path base = basedir.toAbsolutePath().normalize();
-            Path abs = p.toAbsolutePath().normalize();
-            if (abs.startsWith(base)) {
-                shown = base.relativize(abs);
-            }
-        }
-        return shown.toString().replace('\\', '/');
     }
 }

@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.graph;
 
+import io.github.alembicmaven.core.config.PythonText;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.script.RevisionScript;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * builds it: the later file wins the id, the earlier one stays a (stale) head.
  */
 public final class RevisionMap {
-    private static final Comparator<String> PYTHON_ORDER = RevisionMap::compareCodePoints;
+    private static final Comparator<String> PYTHON_ORDER = PythonText.CODE_POINT_ORDER;
     private static final int[] NO_INDICES = new int[0];
 
     /** Every file's revision in load order, stale duplicates included (Alembic's {@code all_revisions}). */
@@ -221,21 +222,6 @@ public final class RevisionMap {
         return out;
     }
 
-    /** Python's {@code sorted()} order for str: by code point. */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package io.github.alembicmaven.core.report;
 
+import io.github.alembicmaven.core.ProjectPaths;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -183,10 +184,6 @@ public final class JsonReport {
     }
 
     private static String rel(Path base, Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        if (base != null && abs.startsWith(base)) {
-            return base.relativize(abs).toString().replace('\\', '/');
-        }
-        return abs.toString().replace('\\', '/');
+        return ProjectPaths.relative(base, p.toAbsolutePath());
     }
 }
