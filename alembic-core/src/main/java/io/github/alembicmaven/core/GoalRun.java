@@ -85,12 +85,12 @@ public final class GoalRun {
     }
 
     /** A step that may fail on configuration. */
-    private interface ConfigStep<T> {
+    interface ConfigStep<T> {
         T get() throws AlembicConfigException;
     }
 
     /** Runs {@code step}; a configuration error is written to the report (when there is one) and rethrown. */
-    private static <T> T recorded(String goal, Path reportFile, ConfigStep<T> step) throws AlembicConfigException {
+    static <T> T recorded(String goal, Path reportFile, ConfigStep<T> step) throws AlembicConfigException {
         try {
             return step.get();
         } catch (AlembicConfigException e) {

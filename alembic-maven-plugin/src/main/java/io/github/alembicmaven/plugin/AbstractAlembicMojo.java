@@ -116,39 +116,38 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
             getLog().info("Skipping alembic:" + goal() + " (alembic.skip=true)");
             return;
         }
-        GoalRun run;
         Path reportFile = reportFile();
         try {
-            run = run(parameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations, constants),
-                    basedir(), reportFile);
+            runGoal(reportFile);
         } catch (AlembicConfigException e) {
             GoalRun.warningLines(e, reportFile).forEach(getLog()::warn);
             // Maven prints the message once: its exception handler does not repeat a cause message already contained.
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        run.warningLines().forEach(getLog()::warn);
-        if (!run.configured()) {
-            getLog().info(run.summary());
-            return;
-        }
-        report(run);
     }
 
     /** The goal name, as in {@code alembic:<goal>}; also written into the report. */
     protected abstract String goal();
 
     /**
-     * The common parameters plus this goal's own, in their string form.
+     * Runs the goal: one core call, then log lines and exceptions.
+     *
+     * @param reportFile where {@code alembic-report.json} goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration (logged and rethrown as {@link MojoExecutionException})
      */
-    protected abstract GoalParameters parameters(
-            String config, String name, String scriptLocation, String versionLocations, String constants);
+    protected abstract void runGoal(Path reportFile)
+            throws AlembicConfigException, MojoExecutionException, MojoFailureException;
 
-    /** The one core call of this goal. */
-    protected abstract GoalRun run(GoalParameters parameters, Path basedir, Path reportFile)
-            throws AlembicConfigException;
-
-    /** Logs the outcome of a configured run and fails the build if it failed. */
-    protected abstract void report(GoalRun run) throws MojoFailureException;
+    /**
+     * The common parameters plus the head policy's, in their string form.
+     *
+     * @param maxHeads {@code alembic.maxHeads}, or {@code null}
+     * @param independentBranches {@code alembic.independentBranches}, or {@code null}
+     */
+    protected GoalParameters parameters(String maxHeads, String independentBranches) {
+        return new GoalParameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations,
+                constants, maxHeads, independentBranches);
+    }
 
     /** The project directory as an absolute path. */
     protected Path basedir() {

@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class CheckMojo extends AbstractAlembicMojo {
+public class CheckMojo extends AbstractAnalysisMojo {
 
     /**
      * How many heads the graph may have, not counting the lines of history listed in {@code independentBranches}.
@@ -48,10 +48,8 @@ public class CheckMojo extends AbstractAlembicMojo {
     }
 
     @Override
-    protected GoalParameters parameters(
-            String config, String name, String scriptLocation, String versionLocations, String constants) {
-        return new GoalParameters(
-                config, name, scriptLocation, versionLocations, constants, String.valueOf(maxHeads), independentBranches);
+    protected GoalParameters parameters() {
+        return parameters(String.valueOf(maxHeads), independentBranches);
     }
 
     @Override

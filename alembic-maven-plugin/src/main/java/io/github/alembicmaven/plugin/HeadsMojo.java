@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "heads", threadSafe = true, requiresProject = false)
-public class HeadsMojo extends AbstractAlembicMojo {
+public class HeadsMojo extends AbstractAnalysisMojo {
 
     /**
      * Adds each head's revision file (relative to the project directory) and the first line of its docstring, like
@@ -47,9 +47,8 @@ public class HeadsMojo extends AbstractAlembicMojo {
     }
 
     @Override
-    protected GoalParameters parameters(
-            String config, String name, String scriptLocation, String versionLocations, String constants) {
-        return new GoalParameters(config, name, scriptLocation, versionLocations, constants, null, null);
+    protected GoalParameters parameters() {
+        return parameters(null, null);
     }
 
     /** Every head is allowed: only integrity errors fail {@code alembic:heads}. */

@@ -2,7 +2,10 @@ package io.github.alembicmaven.core.config;
 
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The effective Alembic settings of one project, after reading {@code alembic.ini}/{@code pyproject.toml} and applying
@@ -20,6 +23,9 @@ import java.util.List;
  * @param timezone {@code timezone}, or {@code null}
  * @param outputEncoding {@code output_encoding} (default {@code utf-8})
  * @param warnings configuration warnings (deprecated keys and the like)
+ * @param mainOptions what {@code Config.get_main_option(name)} returns: the options of the ini section (with
+ *     {@code DEFAULT}), interpolated; an option whose interpolation fails is left out. Empty without an ini file.
+ *     Only templates read it ({@code databases} of the multidb template).
  */
 public record AlembicSettings(
         List<Path> configFiles,
@@ -32,10 +38,12 @@ public record AlembicSettings(
         int truncateSlugLength,
         String timezone,
         String outputEncoding,
-        List<Diagnostic> warnings) {
+        List<Diagnostic> warnings,
+        Map<String, String> mainOptions) {
 
     public AlembicSettings {
         configFiles = List.copyOf(configFiles);
+        mainOptions = mainOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mainOptions));
         versionLocations = List.copyOf(versionLocations);
         warnings = List.copyOf(warnings);
     }

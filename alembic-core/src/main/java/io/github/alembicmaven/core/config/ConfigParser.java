@@ -247,6 +247,17 @@ final class ConfigParser {
         return option(section, name).isPresent();
     }
 
+    /** {@code options(section)}: the section's option names, then the defaults' (file order, no duplicates). */
+    List<String> optionNames(String section) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        Map<String, Option> s = sections.get(section);
+        if (s != null) {
+            names.addAll(s.keySet());
+        }
+        names.addAll(defaults.keySet());
+        return List.copyOf(names);
+    }
+
     /** The raw option (section first, then {@code DEFAULT}), if present. */
     Optional<Option> option(String section, String name) {
         String n = optionxform(name);

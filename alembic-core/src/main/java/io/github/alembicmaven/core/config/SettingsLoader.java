@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +154,8 @@ public final class SettingsLoader {
                 tsl == null || tsl == 0 ? DEFAULT_TRUNCATE_SLUG_LENGTH : tsl,
                 timezone == null ? null : timezone.value(),
                 outputEncoding == null ? "utf-8" : outputEncoding.value(),
-                warnings);
+                warnings,
+                options.mainOptions());
     }
 
     /**
@@ -317,6 +319,22 @@ public final class SettingsLoader {
                 files.add(toml.file());
             }
             return files;
+        }
+
+        /** {@code get_main_option} for every option of the ini section; values that fail to interpolate are left out. */
+        Map<String, String> mainOptions() {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (ini == null) {
+                return out;
+            }
+            for (String name : ini.optionNames(section)) {
+                try {
+                    ini.get(section, name).ifPresent(v -> out.put(name, v));
+                } catch (AlembicConfigException e) {
+                    // Alembic fails only if a template reads this option; the template renderer reports that.
+                }
+            }
+            return out;
         }
 
         String describe() {

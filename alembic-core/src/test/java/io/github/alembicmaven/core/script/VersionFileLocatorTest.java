@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class VersionFileLocatorTest {
 
     private AlembicSettings settings(boolean recursive, boolean sourceless, Path... locations) {
         return new AlembicSettings(List.of(), dir, List.of(locations), true, recursive, sourceless,
-                "%(rev)s_%(slug)s", 40, null, "utf-8", List.of());
+                "%(rev)s_%(slug)s", 40, null, "utf-8", List.of(), Map.of());
     }
 
     private List<String> names(VersionFiles files) {

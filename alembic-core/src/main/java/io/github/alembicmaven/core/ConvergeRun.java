@@ -1,0 +1,500 @@
+package io.github.alembicmaven.core;
+
+import io.github.alembicmaven.core.config.AlembicSettings;
+import io.github.alembicmaven.core.graph.Revision;
+import io.github.alembicmaven.core.graph.RevisionMap;
+import io.github.alembicmaven.core.merge.ConvergePlanner;
+import io.github.alembicmaven.core.merge.ConvergePlannerOptions;
+import io.github.alembicmaven.core.merge.MergeFile;
+import io.github.alembicmaven.core.merge.MergePlan;
+import io.github.alembicmaven.core.merge.MergeWriter;
+import io.github.alembicmaven.core.merge.PlannedMerge;
+import io.github.alembicmaven.core.merge.ScriptTemplate;
+import io.github.alembicmaven.core.merge.ScriptTemplateUnsupportedException;
+import io.github.alembicmaven.core.merge.VerifyCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One execution of {@code alembic:converge}, the same for every adapter: analyse the tree, plan the merge revisions
+ * ({@link ConvergePlanner}), render them exactly as {@code alembic merge} would ({@link MergeFile}), then either show
+ * them ({@code dryRun}) or write them all-or-nothing ({@link MergeWriter}), read them back, and run the optional
+ * {@code verifyCommand}; any failure after writing removes every file the run created.
+ *
+ * <p>Existing files are never modified or deleted. Dates never come from the wall clock, and a naive create date's
+ * {@code %(epoch)s} file-name token is computed as UTC (Alembic uses the local time zone there), so the same tree
+ * gives byte-identical files on any machine, at any time, in any time zone.
+ */
+public final class ConvergeRun {
+    /** The goal name written into the report. */
+    public static final String GOAL = "converge";
+
+    /** How the run ended. */
+    public enum Status {
+        /** No Alembic configuration: nothing to do. */
+        NOT_CONFIGURED,
+        /** Every line of history already has one head (or nothing was selected): nothing written. */
+        CONVERGED,
+        /** {@code dryRun}: {@link #files()} shows what a real run would write; nothing written. */
+        DRY_RUN,
+        /** {@link #files()} were written and passed every check. */
+        WRITTEN,
+        /** The history has integrity errors (or the plan failed its own check): nothing written. */
+        REFUSED,
+        /** A file could not be written: nothing left behind. */
+        WRITE_FAILED,
+        /** The written files did not read back as planned, or {@code verifyCommand} failed: they were removed. */
+        VERIFY_FAILED
+    }
+
+    /**
+     * One planned revision, rendered.
+     *
+     * @param merge what was planned
+     * @param file the absolute path of the new file
+     * @param rendered name, text and bytes
+     * @param template the template used: the project's {@code script.py.mako} (relative path) or
+     *     {@code built-in script.py.mako}
+     */
+    public record RenderedMerge(PlannedMerge merge, Path file, MergeFile rendered, String template) {}
+
+    private final GoalRun analysisRun;
+    private final ConvergeParameters parameters;
+    private final MergePlan plan;
+    private final Status status;
+    private final List<RenderedMerge> files;
+    private final List<String> warnings;
+    private final String failureMessage;
+    private final VerifyCommand.Result verifyResult;
+
+    private ConvergeRun(GoalRun analysisRun, ConvergeParameters parameters, MergePlan plan, Status status,
+            List<RenderedMerge> files, List<String> warnings, String failureMessage,
+            VerifyCommand.Result verifyResult) {
+        this.analysisRun = analysisRun;
+        this.parameters = parameters;
+        this.plan = plan;
+        this.status = status;
+        this.files = List.copyOf(files);
+        this.warnings = List.copyOf(warnings);
+        this.failureMessage = failureMessage;
+        this.verifyResult = verifyResult;
+    }
+
+    /**
+     * Converges the tree (or shows what it would write).
+     *
+     * @param common the common parameters ({@code independentBranches} splits the lines of history)
+     * @param parameters converge's own options
+     * @param basedir the project directory
+     * @param reportFile where {@code alembic-report.json} goes, or {@code null}
+     * @throws AlembicConfigException on misconfiguration or invalid options (nothing is written)
+     */
+    public static ConvergeRun converge(
+            GoalParameters common, ConvergeParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException {
+        AnalysisRequest request = GoalRun.recorded(GOAL, reportFile, () -> common.request(basedir));
+        ConvergePlannerOptions options =
+                GoalRun.recorded(GOAL, reportFile, () -> parameters.plannerOptions(common, basedir));
+        Optional<VerifyCommand> verify = GoalRun.recorded(GOAL, reportFile, parameters::verify);
+        GoalRun analysisRun = GoalRun.analyze(GOAL, request, reportFile);
+        Analysis analysis = analysisRun.analysis();
+        if (!analysis.configured()) {
+            return new ConvergeRun(analysisRun, parameters, null, Status.NOT_CONFIGURED, List.of(), List.of(), null,
+                    null);
+        }
+        GoalRun.recorded(GOAL, reportFile, () -> checkVersionPath(options, analysis));
+        MergePlan plan = ConvergePlanner.plan(analysis.map(), analysis.diagnostics(), options);
+        switch (plan.status()) {
+            case CONVERGED:
+                return new ConvergeRun(analysisRun, parameters, plan, Status.CONVERGED, List.of(), List.of(), null,
+                        null);
+            case REFUSED:
+                if (analysis.hasErrors() || plan.verification() != null) {
+                    return new ConvergeRun(analysisRun, parameters, plan, Status.REFUSED, List.of(), List.of(),
+                            refusal(plan, analysis, parameters), null);
+                }
+                // An option the history does not allow (revId, branchLabel, fromRevision, no create date).
+                GoalRun.recorded(GOAL, reportFile, () -> {
+                    throw new AlembicConfigException(plan.reason() + optionHint(plan));
+                });
+                throw new IllegalStateException("unreachable");
+            default:
+                break;
+        }
+        List<String> warnings = new ArrayList<>();
+        List<RenderedMerge> rendered =
+                GoalRun.recorded(GOAL, reportFile, () -> render(plan, analysis, warnings));
+        if (parameters.dryRun()) {
+            return new ConvergeRun(analysisRun, parameters, plan, Status.DRY_RUN, rendered, warnings, null, null);
+        }
+        List<MergeWriter.Target> targets = new ArrayList<>();
+        for (RenderedMerge r : rendered) {
+            targets.add(new MergeWriter.Target(r.file(), r.rendered().bytes()));
+        }
+        MergeWriter.Written written;
+        try {
+            written = MergeWriter.writeAll(targets);
+        } catch (MergeWriter.WriteException e) {
+            return new ConvergeRun(analysisRun, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
+                    writeFailure(e, analysis.basedir(), parameters), null);
+        }
+        Optional<String> readBack = readBack(request, plan);
+        if (readBack.isPresent()) {
+            List<Path> left = written.rollback();
+            return new ConvergeRun(analysisRun, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
+                    "The new revision files do not read back as planned: " + readBack.get() + "\n"
+                            + removedAgain(rendered, left, analysis.basedir())
+                            + " The template rendered something Alembic would read differently, so the merge would"
+                            + " not converge the history.\n"
+                            + "Check " + templateNames(rendered) + ", or preview the files with '"
+                            + commandLine(parameters, true) + "'.",
+                    null);
+        }
+        if (verify.isPresent()) {
+            VerifyCommand.Result result;
+            try {
+                result = verify.get().run(analysis.basedir());
+            } catch (IOException e) {
+                result = new VerifyCommand.Result(-1, "could not start the command: " + e.getMessage(), false);
+            }
+            if (!result.passed()) {
+                List<Path> left = written.rollback();
+                return new ConvergeRun(analysisRun, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
+                        verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), parameters), result);
+            }
+            return new ConvergeRun(analysisRun, parameters, plan, Status.WRITTEN, rendered, warnings, null, result);
+        }
+        return new ConvergeRun(analysisRun, parameters, plan, Status.WRITTEN, rendered, warnings, null, null);
+    }
+
+    /** Alembic's rule for {@code --version-path}: it must be one of the version locations. */
+    private static Void checkVersionPath(ConvergePlannerOptions options, Analysis analysis)
+            throws AlembicConfigException {
+        Path vp = options.versionPath();
+        if (vp == null) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        for (Path loc : analysis.settings().versionLocations()) {
+            Path l = loc.toAbsolutePath().normalize();
+            if (l.equals(vp) || (analysis.settings().recursiveVersionLocations() && vp.startsWith(l))) {
+                return null;
+            }
+            shown.add(ProjectPaths.relative(analysis.basedir(), l));
+        }
+        throw new AlembicConfigException("alembic.versionPath " + ProjectPaths.relative(analysis.basedir(), vp)
+                + " is not one of the version locations (" + String.join(", ", shown) + "); Alembic would fail with"
+                + " 'Path " + vp + " is not represented in current version locations'. Name one of them.");
+    }
+
+    private static String optionHint(MergePlan plan) {
+        return plan.notes().isEmpty() ? "" : " (" + String.join("; ", plan.notes()) + ")";
+    }
+
+    /** Renders every planned revision with the project's template, or the built-in one with a warning. */
+    private static List<RenderedMerge> render(MergePlan plan, Analysis analysis, List<String> warnings)
+            throws AlembicConfigException {
+        AlembicSettings settings = analysis.settings();
+        Path basedir = analysis.basedir();
+        ScriptTemplate template = null;
+        String templateName = null;
+        Path mako = settings.scriptLocation() == null ? null : settings.scriptLocation().resolve("script.py.mako");
+        if (mako == null || !Files.isRegularFile(mako)) {
+            warnings.add((mako == null ? "No script_location" : "No " + ProjectPaths.relative(basedir, mako))
+                    + ": the merge revisions are rendered with the built-in template (Alembic's generic"
+                    + " script.py.mako).");
+        } else {
+            templateName = ProjectPaths.relative(basedir, mako);
+            try {
+                template = ScriptTemplate.parse(Files.readAllBytes(mako), templateName);
+            } catch (IOException e) {
+                throw new AlembicConfigException("Cannot read " + templateName + ": " + e.getMessage());
+            } catch (ScriptTemplateUnsupportedException e) {
+                warnings.add(fallbackWarning(e));
+                template = null;
+            }
+        }
+        MergeFile.Options fileOptions;
+        try {
+            fileOptions = MergeFile.Options.of(settings, settings.mainOptions(), ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new AlembicConfigException(configWhere(settings) + ": " + e.getMessage());
+        }
+        List<RenderedMerge> out = new ArrayList<>();
+        for (PlannedMerge m : plan.merges()) {
+            MergeFile.Spec spec =
+                    new MergeFile.Spec(m.id(), m.parents(), m.branchLabel(), m.message(), m.createDate());
+            MergeFile file = null;
+            String used = templateName;
+            if (template != null) {
+                try {
+                    file = MergeFile.render(template, spec, fileOptions);
+                } catch (ScriptTemplateUnsupportedException e) {
+                    warnings.add(fallbackWarning(e));
+                    template = null;
+                } catch (IllegalArgumentException e) {
+                    throw new AlembicConfigException(configWhere(settings) + ": " + e.getMessage());
+                }
+            }
+            if (file == null) {
+                used = "built-in script.py.mako";
+                try {
+                    file = MergeFile.render(ScriptTemplate.builtIn(), spec, fileOptions);
+                } catch (ScriptTemplateUnsupportedException e) {
+                    throw new IllegalStateException("the built-in template must render", e);
+                } catch (IllegalArgumentException e) {
+                    throw new AlembicConfigException(configWhere(settings) + ": " + e.getMessage());
+                }
+            }
+            Path dir = m.versionDirectory().toAbsolutePath().normalize();
+            Path target = dir.resolve(file.fileName()).normalize();
+            if (!target.startsWith(dir) || target.equals(dir)) {
+                throw new AlembicConfigException(configWhere(settings) + ": file_template gives '" + file.fileName()
+                        + "', which is not a file inside " + ProjectPaths.relative(basedir, dir) + ".");
+            }
+            out.add(new RenderedMerge(m, target, file, used));
+        }
+        return out;
+    }
+
+    private static String fallbackWarning(ScriptTemplateUnsupportedException e) {
+        return e.getMessage() + ". This construct is outside Alembic's stock templates, so the merge revisions are"
+                + " rendered with the built-in template (Alembic's generic script.py.mako) instead; review them, or"
+                + " keep script.py.mako to the stock constructs.";
+    }
+
+    private static String configWhere(AlembicSettings settings) {
+        return settings.configFiles().isEmpty() ? "configuration" : settings.configFiles().get(0).toString();
+    }
+
+    /** Reads the tree again and checks that every planned revision is there, as planned, and the heads as proven. */
+    private static Optional<String> readBack(AnalysisRequest request, MergePlan plan) {
+        Analysis after;
+        try {
+            after = AlembicAnalyzer.analyze(request);
+        } catch (AlembicConfigException e) {
+            return Optional.of(e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        after.diagnostics().stream().filter(d -> d.isError()).forEach(d -> problems.add(d.format(after.basedir())));
+        RevisionMap map = after.map();
+        if (map != null && problems.isEmpty()) {
+            for (PlannedMerge m : plan.merges()) {
+                Optional<Revision> r = map.get(m.id());
+                if (r.isEmpty()) {
+                    problems.add("revision " + m.id() + " is not found");
+                    continue;
+                }
+                List<String> down = r.get().script().downRevisions();
+                if (!new LinkedHashSet<>(down).equals(new LinkedHashSet<>(m.parents()))) {
+                    problems.add("revision " + m.id() + " has down_revision " + down + ", planned " + m.parents());
+                }
+                Set<String> labels = new HashSet<>(r.get().script().branchLabels());
+                Set<String> planned = m.branchLabel() == null ? Set.of() : Set.of(m.branchLabel());
+                if (!labels.equals(planned)) {
+                    problems.add("revision " + m.id() + " has branch_labels " + labels + ", planned " + planned);
+                }
+            }
+            if (problems.isEmpty() && plan.verification() != null
+                    && !new HashSet<>(map.heads()).equals(new HashSet<>(plan.verification().headsAfter()))) {
+                problems.add("the heads are " + map.heads() + ", planned " + plan.verification().headsAfter());
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    private static String refusal(MergePlan plan, Analysis analysis, ConvergeParameters parameters) {
+        StringBuilder sb = new StringBuilder("alembic:converge refused: ").append(plan.reason());
+        for (String n : plan.notes()) {
+            sb.append("\n  - ").append(n);
+        }
+        if (analysis.hasErrors()) {
+            sb.append("\nA merge joins the heads of a history that loads; with these errors Alembic cannot load the"
+                    + " history at all, and the heads seen now are not the ones a merge has to join. Nothing was"
+                    + " written.\nFix the errors above, confirm with 'mvn alembic:check', then run '")
+                    .append(commandLine(parameters, false)).append("'.");
+        } else {
+            sb.append("\nThe planned merge would not leave one head per line of history, so nothing was written."
+                    + " This is a bug in alembic-maven: please report it with this message.\nMeanwhile merge with"
+                    + " Alembic itself: 'alembic merge -m \"merge heads\" heads'.");
+        }
+        return sb.toString();
+    }
+
+    private static String writeFailure(MergeWriter.WriteException e, Path basedir, ConvergeParameters parameters) {
+        Path dir = e.file().getParent();
+        StringBuilder sb = new StringBuilder(e.getMessage().replace(e.file().toString(),
+                ProjectPaths.relative(basedir, e.file())));
+        sb.append("\nConverge writes all merge revisions or none: ");
+        if (e.leftBehind().isEmpty()) {
+            sb.append("nothing was written, the migration tree is as before.");
+        } else {
+            sb.append("these paths could not be removed again and must be deleted by hand: ");
+            e.leftBehind().forEach(p -> sb.append(ProjectPaths.relative(basedir, p)).append(' '));
+        }
+        sb.append("\nMake ").append(ProjectPaths.relative(basedir, dir))
+                .append(" writable (or choose another version location with -Dalembic.versionPath=...), then run '")
+                .append(commandLine(parameters, false)).append("'.");
+        return sb.toString();
+    }
+
+    private static String removedAgain(List<RenderedMerge> rendered, List<Path> left, Path basedir) {
+        List<String> names = new ArrayList<>();
+        for (RenderedMerge r : rendered) {
+            names.add(ProjectPaths.relative(basedir, r.file()));
+        }
+        String s = "The new files (" + String.join(", ", names) + ") were removed again";
+        if (left.isEmpty()) {
+            return s + "; the migration tree is as before.";
+        }
+        List<String> l = new ArrayList<>();
+        left.forEach(p -> l.add(ProjectPaths.relative(basedir, p)));
+        return s + ", except " + String.join(", ", l) + ": delete them by hand.";
+    }
+
+    private static String templateNames(List<RenderedMerge> rendered) {
+        Set<String> names = new LinkedHashSet<>();
+        rendered.forEach(r -> names.add(r.template()));
+        return String.join(", ", names);
+    }
+
+    private static String verifyFailure(VerifyCommand command, VerifyCommand.Result result,
+            List<RenderedMerge> rendered, List<Path> left, Path basedir, ConvergeParameters parameters) {
+        StringBuilder sb = new StringBuilder("The verify command ")
+                .append(result.timedOut()
+                        ? "did not finish within " + command.timeout().toSeconds() + " s"
+                        : "failed with exit code " + result.exitCode())
+                .append(": ").append(command.command());
+        String out = result.output().strip();
+        if (!out.isEmpty()) {
+            sb.append("\n--- output ---\n").append(out).append("\n--- end of output ---");
+        }
+        sb.append('\n').append(removedAgain(rendered, left, basedir))
+                .append(" A merge that this command rejects would fail the same way at deploy time.\n")
+                .append("Fix what the output shows, then run '").append(commandLine(parameters, false))
+                .append("' (preview the files with '").append(commandLine(parameters, true)).append("').");
+        return sb.toString();
+    }
+
+    /** The command line that repeats this run ({@code dryRun} or not) with the same options. */
+    static String commandLine(ConvergeParameters p, boolean dryRun) {
+        StringBuilder sb = new StringBuilder("mvn alembic:converge");
+        option(sb, "message", ConvergePlannerOptions.DEFAULT_MESSAGE.equals(p.message()) ? null : p.message());
+        option(sb, "branchLabel", p.branchLabel());
+        option(sb, "fromRevision", p.fromRevision());
+        option(sb, "strategy", "single".equalsIgnoreCase(String.valueOf(p.strategy()).strip()) ? null : p.strategy());
+        option(sb, "revId", p.revId());
+        option(sb, "versionPath", p.versionPath());
+        option(sb, "verifyCommand", dryRun ? null : p.verifyCommand());
+        if (dryRun) {
+            sb.append(" -Dalembic.dryRun");
+        }
+        return sb.toString();
+    }
+
+    private static void option(StringBuilder sb, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        sb.append(" -Dalembic.").append(name).append('=');
+        if (value.matches("[A-Za-z0-9_./:,@+-]+")) {
+            sb.append(value);
+        } else {
+            sb.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** The analysis run (summary, warnings, report). */
+    public GoalRun analysisRun() {
+        return analysisRun;
+    }
+
+    /** The plan, or {@code null} when not configured. */
+    public MergePlan plan() {
+        return plan;
+    }
+
+    /** The rendered revisions: shown ({@link Status#DRY_RUN}), written ({@link Status#WRITTEN}) or attempted. */
+    public List<RenderedMerge> files() {
+        return files;
+    }
+
+    /** Whether the goal must fail. */
+    public boolean failed() {
+        return status == Status.REFUSED || status == Status.WRITE_FAILED || status == Status.VERIFY_FAILED;
+    }
+
+    /** The three-part failure message, or {@code null} when the run did not fail. */
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    /** The verify command's result, or {@code null} when none ran. */
+    public VerifyCommand.Result verifyResult() {
+        return verifyResult;
+    }
+
+    /** Every warning to log: the analysis's (report, config, files), then template fallbacks. */
+    public List<String> warningLines() {
+        List<String> out = new ArrayList<>(analysisRun.warningLines());
+        out.addAll(warnings);
+        return out;
+    }
+
+    /**
+     * Every info line to log, in order: the plan's reason and notes, then per file either the full content
+     * ({@code dryRun}) or one "Created" line, then the verify command's result.
+     */
+    public List<String> infoLines() {
+        List<String> out = new ArrayList<>();
+        if (status == Status.NOT_CONFIGURED) {
+            out.add(analysisRun.summary());
+            return out;
+        }
+        if (plan == null || failed() && status == Status.REFUSED) {
+            return out;
+        }
+        Path base = analysisRun.analysis().basedir();
+        out.add(plan.reason());
+        plan.notes().forEach(out::add);
+        if (status == Status.DRY_RUN) {
+            out.add("Dry run: nothing is written. A real run ('" + commandLine(parameters, false)
+                    + "') writes " + (files.size() == 1 ? "this file" : "these " + files.size() + " files") + ":");
+            for (RenderedMerge r : files) {
+                out.add("");
+                out.add("--- " + ProjectPaths.relative(base, r.file()) + " (" + r.rendered().bytes().length
+                        + " bytes, revision " + r.merge().id() + ", template " + r.template() + ") ---");
+                String content = r.rendered().content();
+                if (content.endsWith("\n")) {
+                    content = content.substring(0, content.length() - 1);
+                }
+                for (String line : content.split("\n", -1)) {
+                    out.add(line);
+                }
+                out.add("--- end of " + ProjectPaths.relative(base, r.file()) + " ---");
+            }
+        } else if (status == Status.WRITTEN) {
+            for (RenderedMerge r : files) {
+                out.add("Created " + ProjectPaths.relative(base, r.file()) + " (revision " + r.merge().id() + ", "
+                        + (r.merge().kind() == PlannedMerge.Kind.BRIDGE ? "bridge over " : "merge of ")
+                        + String.join(", ", r.merge().parents()) + ")");
+            }
+            if (verifyResult != null) {
+                out.add("Verify command passed: " + parameters.verifyCommand().strip());
+            }
+        }
+        return out;
+    }
+}
