@@ -12,7 +12,13 @@ import io.github.alembicmaven.core.merge.PlannedMerge;
 import io.github.alembicmaven.core.merge.ScriptTemplate;
 import io.github.alembicmaven.core.merge.ScriptTemplateUnsupportedException;
 import io.github.alembicmaven.core.merge.VerifyCommand;
+import io.github.alembicmaven.core.report.ConvergeSection;
+import io.github.alembicmaven.core.report.JsonReport;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -83,7 +89,7 @@ public final class ConvergeRun {
         this.plan = plan;
         this.status = status;
         this.files = List.copyOf(files);
-        this.warnings = List.copyOf(warnings);
+        this.warnings = new ArrayList<>(warnings);
         this.failureMessage = failureMessage;
         this.verifyResult = verifyResult;
     }
@@ -98,6 +104,20 @@ public final class ConvergeRun {
      * @throws AlembicConfigException on misconfiguration or invalid options (nothing is written)
      */
     public static ConvergeRun converge(
+            GoalParameters common, ConvergeParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException {
+        ConvergeRun run = execute(common, parameters, basedir, reportFile);
+        if (reportFile != null && run.status != Status.NOT_CONFIGURED) {
+            try {
+                JsonReport.write(GOAL, run.analysisRun.analysis(), null, List.of(), run.reportSection(), reportFile);
+            } catch (IOException e) {
+                run.warnings.add(0, "Could not write the Alembic report " + reportFile + ": " + e);
+            }
+        }
+        return run;
+    }
+
+    private static ConvergeRun execute(
             GoalParameters common, ConvergeParameters parameters, Path basedir, Path reportFile)
             throws AlembicConfigException {
         AnalysisRequest request = GoalRun.recorded(GOAL, reportFile, () -> common.request(basedir));
@@ -409,6 +429,28 @@ public final class ConvergeRun {
             sb.append(value);
         } else {
             sb.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+    }
+
+    /** The {@code converge} object of the report. */
+    ConvergeSection reportSection() {
+        Path base = analysisRun.analysis().basedir();
+        List<ConvergeSection.File> out = new ArrayList<>();
+        for (RenderedMerge r : files) {
+            PlannedMerge m = r.merge();
+            out.add(new ConvergeSection.File(ProjectPaths.relative(base, r.file()), m.id(), m.parents(),
+                    m.branchLabel(), m.kind().name().toLowerCase(Locale.ROOT), r.template(),
+                    HexFormat.of().formatHex(sha256(r.rendered().bytes()))));
+        }
+        return new ConvergeSection(status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                plan == null ? null : plan.reason(), plan == null ? List.of() : plan.notes(), out, failureMessage);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 

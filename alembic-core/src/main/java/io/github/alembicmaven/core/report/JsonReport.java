@@ -47,6 +47,17 @@ public final class JsonReport {
     public static void write(
             String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics, Path file)
             throws IOException {
+        write(goal, analysis, check, extraDiagnostics, null, file);
+    }
+
+    /**
+     * Writes the report of an {@code alembic:converge} run: the analysis plus a {@code converge} object.
+     *
+     * @param converge what converge decided and wrote, or {@code null}
+     * @see #write(String, Analysis, CheckResult, List, Path)
+     */
+    public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
+            ConvergeSection converge, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".alembic-report", ".tmp");
@@ -54,7 +65,7 @@ public final class JsonReport {
             try (OutputStream out = Files.newOutputStream(tmp);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
-                writeReport(g, goal, analysis, check, extraDiagnostics);
+                writeReport(g, goal, analysis, check, extraDiagnostics, converge);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -66,9 +77,8 @@ public final class JsonReport {
         }
     }
 
-    private static void writeReport(
-            JsonGenerator g, String goal, Analysis analysis, CheckResult check, List<Diagnostic> extra)
-            throws IOException {
+    private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
+            List<Diagnostic> extra, ConvergeSection converge) throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -80,6 +90,9 @@ public final class JsonReport {
             status = check.passed() ? "passed" : "failed";
         } else {
             status = analysis.hasErrors() ? "failed" : "passed";
+        }
+        if (converge != null && converge.failure() != null) {
+            status = "failed";
         }
         if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
             status = "error";
@@ -119,11 +132,7 @@ public final class JsonReport {
             g.writeArrayFieldStart("headLines");
             for (HeadLine line : check.lines()) {
                 g.writeStartObject();
-                if (line.branchLabel() == null) {
-                    g.writeNullField("branchLabel");
-                } else {
-                    g.writeStringField("branchLabel", line.branchLabel());
-                }
+                nullableString(g, "branchLabel", line.branchLabel());
                 if (line.allowed() == Integer.MAX_VALUE) {
                     g.writeNullField("allowed"); // no limit (alembic:heads judges integrity only)
                 } else {
@@ -135,6 +144,9 @@ public final class JsonReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+        if (converge != null) {
+            converge(g, converge);
         }
         g.writeArrayFieldStart("diagnostics");
         if (analysis != null) {
@@ -156,22 +168,44 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
+    private static void converge(JsonGenerator g, ConvergeSection c) throws IOException {
+        g.writeObjectFieldStart("converge");
+        g.writeStringField("status", c.status());
+        nullableString(g, "reason", c.reason());
+        stringArray(g, "notes", c.notes());
+        g.writeArrayFieldStart("files");
+        for (ConvergeSection.File f : c.files()) {
+            g.writeStartObject();
+            g.writeStringField("path", f.path());
+            g.writeStringField("revision", f.revision());
+            stringArray(g, "downRevisions", f.downRevisions());
+            nullableString(g, "branchLabel", f.branchLabel());
+            g.writeStringField("kind", f.kind());
+            g.writeStringField("template", f.template());
+            g.writeStringField("sha256", f.sha256());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        nullableString(g, "failure", c.failure());
+        g.writeEndObject();
+    }
+
+    private static void nullableString(JsonGenerator g, String name, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, value);
+        }
+    }
+
     private static void diagnostic(JsonGenerator g, Path base, Diagnostic d) throws IOException {
         g.writeStartObject();
         g.writeStringField("code", d.code().id());
         g.writeStringField("severity", d.severity().label());
-        if (d.path() == null) {
-            g.writeNullField("path");
-        } else {
-            g.writeStringField("path", rel(base, d.path()));
-        }
+        nullableString(g, "path", d.path() == null ? null : rel(base, d.path()));
         g.writeNumberField("line", d.line());
         g.writeStringField("message", d.message());
-        if (d.fix() == null) {
-            g.writeNullField("fix");
-        } else {
-            g.writeStringField("fix", d.fix());
-        }
+        nullableString(g, "fix", d.fix());
         g.writeEndObject();
     }
 
