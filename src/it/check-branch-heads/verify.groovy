@@ -17,7 +17,7 @@ Branch 'billing' of the Alembic migration graph has 2 heads, but at most 1 is al
   - 6a1c3e5b7d90 (billing) (head)  migrations/versions/6a1c3e5b7d90_add_payment_methods.py  "add payment methods"
   They fork from 0c5a7e9b1d34 (migrations/versions/0c5a7e9b1d34_create_billing_schema.py).
 Why: 'alembic upgrade billing@head' will fail with "Multiple head revisions are present for given argument 'billing@head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads".
-Fix: run 'mvn alembic:converge' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge billing heads" 3e8b0d2f4a67 6a1c3e5b7d90
+Fix: run 'mvn alembic:converge -Dalembic.independentBranches=billing,catalog' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.independentBranches=billing,catalog -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge billing heads" 3e8b0d2f4a67 6a1c3e5b7d90
 '''))
 assert !log.contains('c7e9a1b3d5f8 (catalog) (head)')
 assert log.contains('BUILD FAILURE')

@@ -25,8 +25,18 @@ import java.util.stream.Collectors;
  * errors come first, then the head violations; paths are relative to the basedir with {@code /}.
  */
 public final class FailureMessage {
-    static final String CONVERGE = "run 'mvn alembic:converge' to write a merge revision (preview it first with"
-            + " 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: ";
+    /**
+     * The converge advice: {@code mvn alembic:converge}, carrying {@code independentBranches} so that converge splits
+     * the lines of history as the check did.
+     */
+    static String converge(Set<String> independentBranches, boolean several) {
+        String command = "mvn alembic:converge";
+        if (!independentBranches.isEmpty()) {
+            command += " -Dalembic.independentBranches=" + String.join(",", new java.util.TreeSet<>(independentBranches));
+        }
+        return "run '" + command + "' to write " + (several ? "the merge revisions" : "a merge revision")
+                + " (preview it first with '" + command + " -Dalembic.dryRun'), or with Alembic itself: ";
+    }
 
     private FailureMessage() {}
 
@@ -41,12 +51,23 @@ public final class FailureMessage {
      */
     public static String render(
             RevisionMap map, List<Diagnostic> integrityErrors, List<HeadLine> violated, Path basedir) {
+        return render(map, integrityErrors, violated, basedir, Set.of());
+    }
+
+    /**
+     * Renders the message for a head policy with independent lines of history.
+     *
+     * @param independentBranches the policy's {@code independentBranches}, repeated in the converge command
+     * @see #render(RevisionMap, List, List, Path)
+     */
+    public static String render(RevisionMap map, List<Diagnostic> integrityErrors, List<HeadLine> violated,
+            Path basedir, Set<String> independentBranches) {
         List<String> out = new ArrayList<>();
         if (!integrityErrors.isEmpty()) {
             integrity(out, map, integrityErrors, basedir);
         }
         if (!violated.isEmpty() && map != null) {
-            heads(out, map, violated, basedir);
+            heads(out, map, violated, basedir, independentBranches);
         }
         return String.join("\n", out);
     }
@@ -90,7 +111,8 @@ public final class FailureMessage {
         out.add("Why: " + String.join(" ", why));
     }
 
-    private static void heads(List<String> out, RevisionMap map, List<HeadLine> violated, Path basedir) {
+    private static void heads(List<String> out, RevisionMap map, List<HeadLine> violated, Path basedir,
+            Set<String> independentBranches) {
         List<String> whys = new ArrayList<>();
         List<String> merges = new ArrayList<>();
         for (HeadLine line : violated) {
@@ -147,8 +169,7 @@ public final class FailureMessage {
             merges.add(mergeCommand(map, line));
         }
         out.add("Why: " + String.join("; ", whys) + ".");
-        out.add("Fix: " + (merges.size() == 1 ? CONVERGE : CONVERGE.replace("a merge revision", "the merge revisions"))
-                + String.join(" and ", merges));
+        out.add("Fix: " + converge(independentBranches, merges.size() > 1) + String.join(" and ", merges));
     }
 
     /** {@code head} or {@code <label>@head}: the upgrade target that fails for this line. */

@@ -62,7 +62,7 @@ public final class TreeCheck {
         String message = errors.isEmpty()
                 ? ""
                 : integrity.isEmpty()
-                        ? FailureMessage.render(map, integrity, violated, basedir)
+                        ? FailureMessage.render(map, integrity, violated, basedir, policy.independentBranches())
                         : FailureMessage.render(map, integrity, List.of(), basedir)
                                 + (violated.isEmpty() ? "" : "\nThe number of heads is checked again once the history loads.");
         return new CheckResult(errors, warnings, lines, message);

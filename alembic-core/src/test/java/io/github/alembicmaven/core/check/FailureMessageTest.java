@@ -102,7 +102,10 @@ class FailureMessageTest {
                 "Why: 'alembic upgrade app_a@head' will fail with \"Multiple head revisions are present for given"
                         + " argument 'app_a@head'; please specify a specific target revision, '<branchname>@head' to"
                         + " narrow to a specific head, or 'heads' for all heads\".",
-                FIX + "alembic merge -m \"merge app_a heads\" m1m1 m2m2"));
+                "Fix: run 'mvn alembic:converge -Dalembic.independentBranches=app_a,app_z' to write a merge revision"
+                        + " (preview it first with 'mvn alembic:converge -Dalembic.independentBranches=app_a,app_z"
+                        + " -Dalembic.dryRun'), or with Alembic itself: alembic merge -m \"merge app_a heads\" m1m1"
+                        + " m2m2"));
     }
 
     @Test
@@ -121,9 +124,10 @@ class FailureMessageTest {
         assertThat(msg.lines().filter(l -> l.startsWith("Why: "))).singleElement().asString()
                 .contains("'alembic upgrade app_a@head' will fail", "; 'alembic upgrade head' will fail");
         assertThat(msg.lines().filter(l -> l.startsWith("Fix: "))).containsExactly(
-                "Fix: run 'mvn alembic:converge' to write the merge revisions (preview it first with 'mvn"
-                        + " alembic:converge -Dalembic.dryRun'), or with Alembic itself: alembic merge -m \"merge app_a"
-                        + " heads\" a1a1 a2a2 and alembic merge -m \"merge heads\" r1r1 r2r2");
+                "Fix: run 'mvn alembic:converge -Dalembic.independentBranches=app_a' to write the merge revisions"
+                        + " (preview it first with 'mvn alembic:converge -Dalembic.independentBranches=app_a"
+                        + " -Dalembic.dryRun'), or with Alembic itself: alembic merge -m \"merge app_a heads\" a1a1"
+                        + " a2a2 and alembic merge -m \"merge heads\" r1r1 r2r2");
     }
 
     @Test
