@@ -18,8 +18,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a Python script with real Alembic ({@code differential/alembic_oracle.py}, {@code differential/converge_judge.py})
- * over many trees in one Python process: one tree a line on stdin, one JSON object a line on stdout.
+ * Runs a Python script with real Alembic ({@code differential/alembic_oracle.py},
+ * {@code differential/converge_judge.py}) over many trees in one Python process: one tree a line on stdin, one JSON
+ * object a line on stdout.
  */
 final class AlembicOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
