@@ -286,7 +286,8 @@ public final class ConvergePlanner {
                 try {
                     lines.add(planLine(line, from));
                 } catch (NoDateException e) {
-                    return MergePlan.refused(e.getMessage(), List.of());
+                    // a merge is needed, so an option the history already uses is the first problem to report
+                    return MergePlan.refused(checkOptionsAgainstHistory().orElse(e.getMessage()), List.of());
                 }
             }
             int mergedLines = 0;
@@ -294,11 +295,17 @@ public final class ConvergePlanner {
                 mergedLines += l.merged() ? 1 : 0;
             }
             if (mergedLines == 0) {
+                // revId and branchLabel only shape what is written: already used by the history (say, by the run
+                // that converged it) they do not fail a run that writes nothing
                 String why = options.fromRevision() == null
                         ? "Already converged: every line of history has one head; nothing to write."
                         : "Nothing to merge: no line of history has two or more heads descending from '"
                                 + options.fromRevision() + "'; nothing to write.";
                 return new MergePlan(MergePlan.Status.CONVERGED, why, notes, lines, List.of(), null);
+            }
+            Optional<String> takenProblem = checkOptionsAgainstHistory();
+            if (takenProblem.isPresent()) {
+                return MergePlan.refused(takenProblem.get(), List.of());
             }
             if (options.branchLabel() != null && mergedLines > 1) {
                 return MergePlan.refused(
@@ -332,14 +339,20 @@ public final class ConvergePlanner {
                 if (p.isPresent()) {
                     return Optional.of("revId: " + p.get() + ".");
                 }
-                if (taken.contains(options.revId())) {
-                    return Optional.of("revId '" + options.revId()
-                            + "' is already used by a revision or branch label of this history.");
-                }
                 if (options.revId().equals(options.branchLabel())) {
                     return Optional.of("revId and branchLabel are both '" + options.revId()
                             + "': Alembic keeps ids and labels in one namespace.");
                 }
+            }
+            return Optional.empty();
+        }
+
+        /** revId and branchLabel must be new to the history; checked only when there is something to write. */
+        private Optional<String> checkOptionsAgainstHistory() {
+            if (options.revId() != null && map.get(options.revId()).or(() -> map.declaringRevision(options.revId()))
+                    .isPresent()) {
+                return Optional.of("revId '" + options.revId()
+                        + "' is already used by a revision or branch label of this history.");
             }
             String label = options.branchLabel();
             if (label != null) {

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code differential/alembic_oracle.py} (real Alembic) over many trees in one Python process. */
+/**
+ * Runs a Python script with real Alembic ({@code differential/alembic_oracle.py},
+ * {@code differential/converge_judge.py}) over many trees in one Python process: one tree a line on stdin, one JSON
+ * object a line on stdout.
+ */
 final class AlembicOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,9 +29,14 @@ final class AlembicOracle {
 
     /** Copies the oracle script from the test classpath into {@code dir}. */
     static Path extractScript(Path dir) throws IOException {
-        Path script = dir.resolve("alembic_oracle.py");
-        try (InputStream in = AlembicOracle.class.getResourceAsStream("/differential/alembic_oracle.py")) {
-            Objects.requireNonNull(in, "test resource differential/alembic_oracle.py is missing");
+        return extractScript(dir, "alembic_oracle.py");
+    }
+
+    /** Copies the script {@code differential/<name>} from the test classpath into {@code dir}. */
+    static Path extractScript(Path dir, String name) throws IOException {
+        Path script = dir.resolve(name);
+        try (InputStream in = AlembicOracle.class.getResourceAsStream("/differential/" + name)) {
+            Objects.requireNonNull(in, "test resource differential/" + name + " is missing");
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         return script;
@@ -39,14 +48,30 @@ final class AlembicOracle {
      * @return one JSON object per tree, in the order of {@code trees}
      */
     static List<JsonNode> run(String python, Path script, List<Path> trees, Path stderrLog) throws IOException {
+        return run(python, script, trees, null, stderrLog);
+    }
+
+    /**
+     * Runs {@code script} over every tree: stdin gets the tree's absolute path, then a tab and its argument when
+     * {@code arguments} is not {@code null}; each result's {@code tree} must be that path.
+     *
+     * @param arguments one per tree, or {@code null}
+     * @return one JSON object per tree, in the order of {@code trees}
+     */
+    static List<JsonNode> run(String python, Path script, List<Path> trees, List<String> arguments, Path stderrLog)
+            throws IOException {
         Process p = new ProcessBuilder(python, script.toString())
                 .redirectError(stderrLog.toFile())
                 .start();
         List<JsonNode> results = new ArrayList<>();
         Thread feeder = new Thread(() -> {
             try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-                for (Path t : trees) {
-                    w.write(t.toAbsolutePath().toString());
+                for (int i = 0; i < trees.size(); i++) {
+                    w.write(trees.get(i).toAbsolutePath().toString());
+                    if (arguments != null) {
+                        w.write('\t');
+                        w.write(arguments.get(i));
+                    }
                     w.write('\n');
                 }
             } catch (IOException e) {
@@ -67,15 +92,15 @@ final class AlembicOracle {
             feeder.join(TimeUnit.MINUTES.toMillis(1));
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IOException("the Alembic oracle did not finish within 10 minutes");
+                throw new IOException(script.getFileName() + " did not finish within 10 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
-            throw new IOException("interrupted while waiting for the Alembic oracle", e);
+            throw new IOException("interrupted while waiting for " + script.getFileName(), e);
         }
         if (p.exitValue() != 0 || results.size() != trees.size()) {
-            throw new IOException("the Alembic oracle exited " + p.exitValue() + " with " + results.size() + " of "
+            throw new IOException(script.getFileName() + " exited " + p.exitValue() + " with " + results.size() + " of "
                     + trees.size() + " results; stderr:\n" + tail(stderrLog));
         }
         for (int i = 0; i < trees.size(); i++) {

@@ -22,10 +22,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +69,7 @@ class DifferentialAlembicTest {
         String reason = RealAlembic.unavailableReason(python);
         if (reason != null) {
             // the summary records why no tree was compared; RealAlembic then fails (CI=true) or skips
-            Path target = targetDir();
+            Path target = TreeFiles.targetDir();
             Files.createDirectories(target);
             Files.writeString(target.resolve("differential-summary.txt"),
                     (RealAlembic.onCi() ? "FAILED" : "SKIPPED") + " (no trees compared): "
@@ -109,9 +106,9 @@ class DifferentialAlembicTest {
         }
         long t3 = System.nanoTime();
 
-        Path target = targetDir();
+        Path target = TreeFiles.targetDir();
         Path failures = target.resolve("differential-failures");
-        deleteRecursively(failures);
+        TreeFiles.deleteRecursively(failures);
         List<Outcome> bad = outcomes.stream().filter(o -> !o.agreed()).collect(Collectors.toList());
         for (int i = 0; i < bad.size(); i++) {
             Outcome o = bad.get(i);
@@ -521,46 +518,11 @@ class DifferentialAlembicTest {
         GeneratedTree t = o.tree();
         Path dest = failures.resolve(String.format(Locale.ROOT, "tree-%04d-seed-%d", t.index(), t.seed()));
         try {
-            copyRecursively(t.dir(), dest);
+            TreeFiles.copyRecursively(t.dir(), dest);
             String text = render(o) + "\n\nAlembic (oracle JSON):\n" + o.oracle().toPrettyString() + "\n";
             Files.writeString(dest.resolve("MISMATCH.txt"), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path targetDir() {
-        String basedir = System.getProperty("basedir");
-        Path base = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
-        return base.resolve("target");
-    }
-
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) {
-                    Files.createDirectories(dest.getParent());
-                    Files.deleteIfExists(dest);
-                    Files.createSymbolicLink(dest, Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(p);
-            }
         }
     }
 }

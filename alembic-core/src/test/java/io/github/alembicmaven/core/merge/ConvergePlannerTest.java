@@ -163,6 +163,28 @@ class ConvergePlannerTest {
     }
 
     @Test
+    void theSameRevIdAndBranchLabelAgainOnTheConvergedHistoryPlanNothing() {
+        // found by ConvergeRunAlembicTest: converging again with the options that converged the history failed
+        for (ConvergePlannerOptions options : List.of(DEFAULTS.withBranchLabel("release"),
+                DEFAULTS.withRevId("000000merged"), DEFAULTS.withRevId("000000merged").withBranchLabel("release"))) {
+            Revs revs = twoHeads();
+            MergePlan first = plan(revs, options);
+            assertThat(first.status()).isEqualTo(Status.PLANNED);
+            PlannedMerge m = first.merges().get(0);
+            revs.full(m.id(), m.parents(), m.branchLabel() == null ? List.of() : List.of(m.branchLabel()), List.of(),
+                    m.docstring());
+
+            MergePlan again = plan(revs, options);
+            assertThat(again.status()).as("%s", options).isEqualTo(Status.CONVERGED);
+            assertThat(again.merges()).isEmpty();
+        }
+        Revs labelledHead = Revs.of().labelled("a", List.of("release")).rev("000000merged", "a");
+        assertThat(plan(labelledHead, DEFAULTS.withBranchLabel("release").withRevId("000000merged")).status())
+                .isEqualTo(Status.CONVERGED);
+        assertThat(plan(labelledHead, DEFAULTS.withRevId("garbage-id")).reason()).contains("'-'");
+    }
+
+    @Test
     void independentLinesWithOneHeadEachAreLeftAlone() {
         Revs revs = Revs.of().labelled("x1", List.of("x")).rev("x2", "x1").labelled("y1", List.of("y"))
                 .rev("y2", "y1");
