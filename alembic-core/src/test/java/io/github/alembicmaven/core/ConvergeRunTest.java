@@ -348,4 +348,21 @@ class ConvergeRunTest {
         assertThat(ConvergeRun.commandLine(all, true)).isEqualTo("mvn alembic:converge" + options
                 + " -Dalembic.dryRun");
     }
+
+    @Test
+    void theCommandLineGivesPosixShEveryValueUnchanged() throws Exception {
+        String message = "costs $HOME `id` \"quoted\" \\ 'single' !";
+        String command = ConvergeRun.commandLine(new Opts().message(message).verify("echo $PWD && test -f 'x y'")
+                .build(), false);
+        assertThat(command).startsWith("mvn alembic:converge ");
+
+        // $ and ` inside double quotes must be escaped, or the fix command runs something else; let /bin/sh split the arguments exactly as a terminal would, printing one per line
+        Process sh = new ProcessBuilder("/bin/sh", "-c",
+                "printf '%s\\n' " + command.substring("mvn alembic:converge ".length()))
+                .redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor()).isZero();
+        assertThat(out.split("\n")).containsExactly(
+                "-Dalembic.message=" + message, "-Dalembic.verifyCommand=echo $PWD && test -f 'x y'");
+    }
 }
