@@ -132,4 +132,22 @@ class ConvergeRunVerifyTest {
                 + " -Dalembic.versionPath=...), then run 'mvn alembic:converge -Dalembic.message=\"merge it\"'.");
         assertThat(p.snapshot()).isEqualTo(before);
     }
+
+    @Test
+    void whenTheSecondFileCannotBeWrittenTheFirstAndItsDirectoryAreRemoved() throws Exception {
+        ConvergeProject p = new ConvergeProject(dir)
+                .ini("file_template = %%(rev)s/%%(slug)s", "recursive_version_locations = true").stockTemplate()
+                .twoHeads().rev("dddd00000004", "2024-01-15 00:00:00", "aaaa00000001");
+        // pairwise writes 243f6114da12/merge_heads.py, then 240c2c4483da/merge_heads.py: block the second directory
+        Files.writeString(p.versions().resolve("240c2c4483da"), "a file, not a directory");
+        Map<String, String> before = p.snapshot();
+
+        ConvergeRun run = p.converge(new Opts().strategy("pairwise"));
+
+        assertThat(run.status()).isEqualTo(Status.WRITE_FAILED);
+        assertThat(run.failureMessage()).startsWith("Could not create migrations/versions/240c2c4483da/merge_heads.py:")
+                .contains("nothing was written, the migration tree is as before.");
+        assertThat(p.snapshot()).isEqualTo(before);
+        assertThat(p.versions().resolve("243f6114da12")).doesNotExist();
+    }
 }

@@ -150,4 +150,19 @@ class MergeWriterTest {
         assertThat(FileTreeSnapshot.of(versions).keySet()).containsExactly("a1_init.py", "new", "new/__pycache__",
                 "new/__pycache__/theirs.cpython-311.pyc", "new/theirs.py");
     }
+
+    @Test
+    void whenTheSecondTargetFailsTheFirstFileAndTheDirectoriesCreatedAreRemoved() throws Exception {
+        Files.writeString(versions.resolve("blocker"), "a regular file where a directory is needed");
+        Map<String, String> before = FileTreeSnapshot.of(dir);
+        Path second = versions.resolve("blocker/m2.py");
+
+        WriteException e = writeFails(List.of(target(versions.resolve("new/dir/m1.py"), "one"),
+                target(second, "two")));
+
+        assertThat(e.file()).isEqualTo(second);
+        assertThat(e).hasMessageStartingWith("Could not create " + second + ": ");
+        assertThat(e.leftBehind()).isEmpty();
+        assertThat(FileTreeSnapshot.of(dir)).isEqualTo(before);
+    }
 }
