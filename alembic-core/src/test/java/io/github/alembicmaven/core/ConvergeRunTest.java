@@ -3,6 +3,8 @@ package io.github.alembicmaven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alembicmaven.core.ConvergeProject.Opts;
 import io.github.alembicmaven.core.ConvergeRun.Status;
 import io.github.alembicmaven.core.merge.FileTreeSnapshot;
@@ -364,5 +366,29 @@ class ConvergeRunTest {
         assertThat(sh.waitFor()).isZero();
         assertThat(out.split("\n")).containsExactly(
                 "-Dalembic.message=" + message, "-Dalembic.verifyCommand=echo $PWD && test -f 'x y'");
+    }
+
+    @Test
+    void theReportRecordsTheConvergeGoalAndInvalidOptions() throws Exception {
+        ConvergeProject p = project().ini().stockTemplate().twoHeads();
+        Path report = dir.resolve("target/alembic/alembic-report.json");
+        ObjectMapper json = new ObjectMapper();
+
+        assertThatThrownBy(() -> ConvergeRun.converge(ConvergeProject.COMMON, new Opts().strategy("x").build(), dir,
+                report)).isInstanceOf(AlembicConfigException.class);
+        JsonNode failed = json.readTree(report.toFile());
+        assertThat(failed.get("goal").asText()).isEqualTo("converge");
+        assertThat(failed.get("status").asText()).isEqualTo("error");
+        assertThat(failed.get("diagnostics").get(0).get("message").asText())
+                .startsWith("Invalid alembic.strategy 'x'");
+        assertThat(p.pyFiles("migrations/versions")).hasSize(3);
+
+        ConvergeRun run = ConvergeRun.converge(ConvergeProject.COMMON, new Opts().build(), dir, report);
+
+        assertThat(run.status()).isEqualTo(Status.WRITTEN);
+        JsonNode root = json.readTree(report.toFile());
+        assertThat(root.get("goal").asText()).isEqualTo("converge");
+        // the report describes the tree as analysed before the merge was written
+        assertThat(root.get("heads").toString()).isEqualTo("[\"bbbb00000002\",\"cccc00000003\"]");
     }
 }
