@@ -73,8 +73,12 @@ final class ConvergeProject {
     }
 
     static String stockTemplateText() throws IOException {
-        try (InputStream in = ConvergeProject.class.getResourceAsStream(
-                "/io/github/alembicmaven/core/merge/script.py.mako")) {
+        return resource("/io/github/alembicmaven/core/merge/script.py.mako");
+    }
+
+    /** A UTF-8 class-path resource. */
+    static String resource(String name) throws IOException {
+        try (InputStream in = ConvergeProject.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

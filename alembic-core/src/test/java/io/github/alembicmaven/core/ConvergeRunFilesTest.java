@@ -46,22 +46,36 @@ class ConvergeRunFilesTest {
         assertThat(read(p.versions().resolve("243f6114da12_merge_heads.py"))).isEqualTo(MERGE_BC_TEXT);
     }
 
+    /** The merge of the two heads was written with the built-in template, and one warning says why. */
+    static void assertFellBackToTheBuiltInTemplate(ConvergeRun run, ConvergeProject p, String where, String what)
+            throws Exception {
+        assertThat(run.status()).isEqualTo(Status.WRITTEN);
+        assertThat(run.warningLines()).singleElement().asString()
+                .startsWith(where)
+                .contains(what)
+                .endsWith(BUILT_IN_WARNING_TAIL);
+        assertThat(run.files()).singleElement().satisfies(f -> assertThat(f.template())
+                .isEqualTo("built-in script.py.mako"));
+        assertThat(read(p.versions().resolve("243f6114da12_merge_heads.py"))).isEqualTo(MERGE_BC_TEXT);
+    }
+
     @Test
     void anUnsupportedConstructFallsBackToTheBuiltInTemplateWithAWarningNamingFileAndLine() throws Exception {
         ConvergeProject p = project().twoHeads()
                 .template("\"\"\"${message}\n\n<%def name=\"x()\">custom</%def>\nRevision ID: ${up_revision}\n");
 
-        ConvergeRun run = p.converge();
-
-        assertThat(run.status()).isEqualTo(Status.WRITTEN);
-        assertThat(run.warningLines()).singleElement().asString()
-                .startsWith("migrations/script.py.mako:3: ")
-                .contains("<%def name=\"x()\">")
-                .endsWith(BUILT_IN_WARNING_TAIL);
-        assertThat(run.files()).singleElement().satisfies(f -> assertThat(f.template())
-                .isEqualTo("built-in script.py.mako"));
-        assertThat(read(p.versions().resolve("243f6114da12_merge_heads.py"))).isEqualTo(MERGE_BC_TEXT);
+        assertFellBackToTheBuiltInTemplate(p.converge(), p, "migrations/script.py.mako:3: ", "<%def name=\"x()\">");
         assertThat(p.heads()).containsExactly(MERGE_BC);
+    }
+
+    /** Converges the two heads, checks that the project's template was used without warnings, returns the text. */
+    static String writtenWithTheProjectTemplate(ConvergeProject p) throws Exception {
+        ConvergeRun run = p.converge();
+        assertThat(run.status()).isEqualTo(Status.WRITTEN);
+        assertThat(run.warningLines()).isEmpty();
+        assertThat(run.files()).singleElement().satisfies(f -> assertThat(f.template())
+                .isEqualTo("migrations/script.py.mako"));
+        return read(p.versions().resolve("243f6114da12_merge_heads.py"));
     }
 
     @Test
@@ -71,13 +85,7 @@ class ConvergeRunFilesTest {
         assertThat(custom).contains("# Owned by the data team.");
         ConvergeProject p = project().twoHeads().template(custom);
 
-        ConvergeRun run = p.converge();
-
-        assertThat(run.status()).isEqualTo(Status.WRITTEN);
-        assertThat(run.warningLines()).isEmpty();
-        assertThat(run.files()).singleElement().satisfies(f -> assertThat(f.template())
-                .isEqualTo("migrations/script.py.mako"));
-        assertThat(read(p.versions().resolve("243f6114da12_merge_heads.py")))
+        assertThat(writtenWithTheProjectTemplate(p))
                 .isEqualTo(MERGE_BC_TEXT.replace(anchor, anchor + "# Owned by the data team.\n"));
     }
 
@@ -248,5 +256,28 @@ class ConvergeRunFilesTest {
         // hashlib: b + c, no label, "merge heads"
         assertThat(read(p.versions().resolve("6fa3bf01fff7_merge_heads.py"))).isEqualTo(stock("6fa3bf01fff7", "b, c", "('b', 'c')",
                 "None", "2023-05-06 07:08:09+00:00", "merge heads"));
+    }
+
+    static String multidbTemplate() throws Exception {
+        return ConvergeProject.resource("/merge/alembic-1.8.1/multidb.py.mako");
+    }
+
+    @Test
+    void theMultidbTemplateReadsDatabasesFromTheIni() throws Exception {
+        ConvergeProject p = project("databases = engine1, engine2").twoHeads().template(multidbTemplate());
+
+        assertThat(writtenWithTheProjectTemplate(p))
+                .startsWith("\"\"\"merge heads\n\nRevision ID: 243f6114da12\n")
+                .contains("down_revision = ('bbbb00000002', 'cccc00000003')\n")
+                .endsWith("\ndef upgrade_engine1() -> None:\n    pass\n\n\ndef downgrade_engine1() -> None:\n    pass\n"
+                        + "\n\ndef upgrade_engine2() -> None:\n    pass\n\n\ndef downgrade_engine2() -> None:\n"
+                        + "    pass\n\n");
+    }
+
+    @Test
+    void aTemplateThatFailsToRenderForThisProjectFallsBackWithAWarning() throws Exception {
+        ConvergeProject p = project().twoHeads().template(multidbTemplate());
+
+        assertFellBackToTheBuiltInTemplate(p.converge(), p, "migrations/script.py.mako:36: ", "not set");
     }
 }

@@ -391,4 +391,33 @@ class ConvergeRunTest {
         // the report describes the tree as analysed before the merge was written
         assertThat(root.get("heads").toString()).isEqualTo("[\"bbbb00000002\",\"cccc00000003\"]");
     }
+
+    @Test
+    void independentBranchesAreMergedLineByLineNeverAcross() throws Exception {
+        // two independent histories, each with two heads: app_a (a → a2, a3), app_b (b → b2, b3)
+        ConvergeProject p = project().ini().stockTemplate()
+                .rev("a", "2024-01-01 00:00:00").rev("a2", "2024-01-02 00:00:00", "a")
+                .rev("a3", "2024-01-03 00:00:00", "a")
+                .rev("b", "2024-02-01 00:00:00").rev("b2", "2024-02-02 00:00:00", "b")
+                .rev("b3", "2024-02-03 00:00:00", "b");
+        for (String id : List.of("a", "b")) {
+            Path f = p.versions().resolve(id + "_rev.py");
+            Files.writeString(f, read(f).replace("branch_labels = None", "branch_labels = ('app_" + id + "',)"));
+        }
+        GoalParameters common = new GoalParameters(null, null, null, null, null, null, "app_a, app_b");
+        Map<String, String> before = p.snapshot();
+        assertThatThrownBy(() -> ConvergeRun.converge(common, new Opts().branchLabel("x").build(), dir, null))
+                .isInstanceOf(AlembicConfigException.class)
+                .hasMessageStartingWith("branchLabel 'x' can label only one merge, but 2 lines of history need one");
+        assertThat(p.snapshot()).isEqualTo(before);
+
+        ConvergeRun run = ConvergeRun.converge(common, new Opts().build(), dir, null);
+
+        assertThat(run.status()).isEqualTo(Status.WRITTEN);
+        assertThat(run.files()).extracting(f -> f.merge().parents())
+                .containsExactlyInAnyOrder(List.of("a2", "a3"), List.of("b2", "b3"));
+        assertThat(p.heads()).hasSize(2);
+        assertThat(ConvergeRun.converge(common, new Opts().build(), dir, null).status())
+                .isEqualTo(Status.CONVERGED);
+    }
 }
