@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Makes a directory refuse new entries for the duration of a test. As root (CI) POSIX permissions do not stop writes,
- * so the directory is made immutable with {@code chattr +i}; otherwise it is {@code chmod 555}. When neither works the
- * test fails on CI ({@code CI=true}) and is aborted (not passed) elsewhere. {@link #close()} always undoes it.
+ * Makes a directory refuse new entries for the duration of a test: {@code chmod 555}, and when that does not stop writes
+ * (root, as on CI) {@code chattr +i}. When neither works the test fails on CI ({@code CI=true}) and is aborted (not
+ * passed) elsewhere. {@link #close()} always undoes it.
  */
 public final class UnwritableDirectory implements AutoCloseable {
     private final Path dir;
@@ -25,24 +25,21 @@ public final class UnwritableDirectory implements AutoCloseable {
 
     /** Makes {@code dir} unwritable, proven by a probe file that cannot be created. */
     public static UnwritableDirectory of(Path dir) throws IOException {
-        String why;
-        if ("root".equals(System.getProperty("user.name"))) {
-            int rc = exec("chattr", "+i", dir.toString());
-            UnwritableDirectory u = new UnwritableDirectory(dir, true);
-            if (rc == 0 && !writable(dir)) {
-                return u;
-            }
-            u.close();
-            why = "running as root and 'chattr +i " + dir + "' " + (rc == 0 ? "did not stop writes" : "failed (" + rc + ")");
-        } else {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-            UnwritableDirectory u = new UnwritableDirectory(dir, false);
-            if (!writable(dir)) {
-                return u;
-            }
-            u.close();
-            why = "'chmod 555 " + dir + "' did not stop writes";
+        // chmod first: enough for an ordinary user; root (uid 0, whatever its name) ignores it, so then chattr +i
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        UnwritableDirectory byMode = new UnwritableDirectory(dir, false);
+        if (!writable(dir)) {
+            return byMode;
         }
+        byMode.close();
+        int rc = exec("chattr", "+i", dir.toString());
+        UnwritableDirectory immutable = new UnwritableDirectory(dir, true);
+        if (rc == 0 && !writable(dir)) {
+            return immutable;
+        }
+        immutable.close();
+        String why = "neither 'chmod 555' nor 'chattr +i' (" + (rc == 0 ? "ran, writes still work" : "exit " + rc)
+                + ") stops writes to " + dir;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("Cannot make a directory unwritable on CI: " + why);
         }
@@ -61,9 +58,15 @@ public final class UnwritableDirectory implements AutoCloseable {
         }
     }
 
-    private static int exec(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    /** The exit code, or -1 when the command cannot be started (no chattr) or hangs. */
+    private static int exec(String... command) {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return -1;
+        }
         try {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
