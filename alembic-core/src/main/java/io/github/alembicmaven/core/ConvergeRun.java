@@ -428,7 +428,8 @@ public final class ConvergeRun {
         if (value.matches("[A-Za-z0-9_./:,@+-]+")) {
             sb.append(value);
         } else {
-            sb.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            // inside double quotes POSIX sh still interprets \ " $ and `
+            sb.append('"').append(value.replaceAll("([\\\\\"$`])", "\\\\$1")).append('"');
         }
     }
 

@@ -141,7 +141,7 @@ public final class MergeWriter {
                     delete(p, failed);
                 }
             }
-            if (!dirExisted) {
+            if (!dirExisted && Files.isDirectory(pycacheDir, LinkOption.NOFOLLOW_LINKS)) {
                 removeDirectories(List.of(pycacheDir), failed);
             }
         }
@@ -176,8 +176,10 @@ public final class MergeWriter {
             try {
                 createDirectories(f.getParent(), directories);
                 pycaches.add(PycacheSnapshot.of(f));
-                tmp = f.resolveSibling("." + f.getFileName() + "." + Long.toHexString(System.nanoTime()) + TEMP_SUFFIX);
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Path name =
+                        f.resolveSibling("." + f.getFileName() + "." + Long.toHexString(System.nanoTime()) + TEMP_SUFFIX);
+                try (FileChannel ch = FileChannel.open(name, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    tmp = name; // only a file this run created is deleted (and reported if it cannot be)
                     ByteBuffer buffer = ByteBuffer.wrap(t.bytes());
                     while (buffer.hasRemaining()) {
                         ch.write(buffer);
