@@ -73,6 +73,7 @@ public final class ConvergeRun {
     public record RenderedMerge(PlannedMerge merge, Path file, MergeFile rendered, String template) {}
 
     private final GoalRun analysisRun;
+    private final GoalParameters common;
     private final ConvergeParameters parameters;
     private final MergePlan plan;
     private final Status status;
@@ -80,11 +81,15 @@ public final class ConvergeRun {
     private final List<String> warnings;
     private final String failureMessage;
     private final VerifyCommand.Result verifyResult;
+    /** The tree as read back after writing, for the report; {@code null} unless written. */
+    private Analysis written;
 
-    private ConvergeRun(GoalRun analysisRun, ConvergeParameters parameters, MergePlan plan, Status status,
+    private ConvergeRun(GoalRun analysisRun, GoalParameters common, ConvergeParameters parameters, MergePlan plan,
+            Status status,
             List<RenderedMerge> files, List<String> warnings, String failureMessage,
             VerifyCommand.Result verifyResult) {
         this.analysisRun = analysisRun;
+        this.common = common;
         this.parameters = parameters;
         this.plan = plan;
         this.status = status;
@@ -109,7 +114,8 @@ public final class ConvergeRun {
         ConvergeRun run = execute(common, parameters, basedir, reportFile);
         if (reportFile != null && run.status != Status.NOT_CONFIGURED) {
             try {
-                JsonReport.write(GOAL, run.analysisRun.analysis(), null, List.of(), run.reportSection(), reportFile);
+                Analysis reported = run.written != null ? run.written : run.analysisRun.analysis();
+                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), reportFile);
             } catch (IOException e) {
                 run.warnings.add(0, "Could not write the Alembic report " + reportFile + ": " + e);
             }
@@ -127,19 +133,19 @@ public final class ConvergeRun {
         GoalRun analysisRun = GoalRun.analyze(GOAL, request, reportFile);
         Analysis analysis = analysisRun.analysis();
         if (!analysis.configured()) {
-            return new ConvergeRun(analysisRun, parameters, null, Status.NOT_CONFIGURED, List.of(), List.of(), null,
+            return new ConvergeRun(analysisRun, common, parameters, null, Status.NOT_CONFIGURED, List.of(), List.of(), null,
                     null);
         }
         GoalRun.recorded(GOAL, reportFile, () -> checkVersionPath(options, analysis));
         MergePlan plan = ConvergePlanner.plan(analysis.map(), analysis.diagnostics(), options);
         switch (plan.status()) {
             case CONVERGED:
-                return new ConvergeRun(analysisRun, parameters, plan, Status.CONVERGED, List.of(), List.of(), null,
+                return new ConvergeRun(analysisRun, common, parameters, plan, Status.CONVERGED, List.of(), List.of(), null,
                         null);
             case REFUSED:
                 if (analysis.hasErrors() || plan.verification() != null) {
-                    return new ConvergeRun(analysisRun, parameters, plan, Status.REFUSED, List.of(), List.of(),
-                            refusal(plan, analysis, parameters), null);
+                    return new ConvergeRun(analysisRun, common, parameters, plan, Status.REFUSED, List.of(), List.of(),
+                            refusal(plan, analysis, common, parameters), null);
                 }
                 // An option the history does not allow (revId, branchLabel, fromRevision, no create date).
                 GoalRun.recorded(GOAL, reportFile, () -> {
@@ -153,7 +159,7 @@ public final class ConvergeRun {
         List<RenderedMerge> rendered =
                 GoalRun.recorded(GOAL, reportFile, () -> render(plan, analysis, warnings));
         if (parameters.dryRun()) {
-            return new ConvergeRun(analysisRun, parameters, plan, Status.DRY_RUN, rendered, warnings, null, null);
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.DRY_RUN, rendered, warnings, null, null);
         }
         List<MergeWriter.Target> targets = new ArrayList<>();
         for (RenderedMerge r : rendered) {
@@ -163,22 +169,28 @@ public final class ConvergeRun {
         try {
             written = MergeWriter.writeAll(targets);
         } catch (MergeWriter.WriteException e) {
-            return new ConvergeRun(analysisRun, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
-                    writeFailure(e, analysis.basedir(), parameters), null);
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
+                    writeFailure(e, analysis.basedir(), common, parameters), null);
         }
-        Optional<String> readBack = readBack(request, plan);
-        if (readBack.isPresent()) {
+        ReadBack readBack = readBack(request, plan);
+        if (readBack.problem() != null) {
             List<Path> left = written.rollback();
-            return new ConvergeRun(analysisRun, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
-                    "The new revision files do not read back as planned: " + readBack.get() + "\n"
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
+                    "The new revision files do not read back as planned: " + readBack.problem() + "\n"
                             + removedAgain(rendered, left, analysis.basedir())
-                            + " The template rendered something Alembic would read differently, so the merge would"
-                            + " not converge the history.\n"
+                            + " As rendered (template, file_template, output_encoding), Alembic would read them"
+                            + " differently, so the merge would not converge the history.\n"
                             + "Check " + templateNames(rendered) + ", or preview the files with '"
-                            + commandLine(parameters, true) + "'.",
+                            + commandLine(common, parameters, true) + "'.",
                     null);
         }
         if (verify.isPresent()) {
+            List<Path> watched = new ArrayList<>();
+            if (analysis.settings().scriptLocation() != null) {
+                watched.add(analysis.settings().scriptLocation());
+            }
+            watched.addAll(analysis.settings().versionLocations());
+            written.watchBytecode(watched);
             VerifyCommand.Result result;
             try {
                 result = verify.get().run(analysis.basedir());
@@ -187,12 +199,19 @@ public final class ConvergeRun {
             }
             if (!result.passed()) {
                 List<Path> left = written.rollback();
-                return new ConvergeRun(analysisRun, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
-                        verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), parameters), result);
+                return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered,
+                        warnings, verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), common, parameters), result);
             }
-            return new ConvergeRun(analysisRun, parameters, plan, Status.WRITTEN, rendered, warnings, null, result);
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null,
+                    result).withWritten(readBack.after());
         }
-        return new ConvergeRun(analysisRun, parameters, plan, Status.WRITTEN, rendered, warnings, null, null);
+        return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null, null)
+                .withWritten(readBack.after());
+    }
+
+    private ConvergeRun withWritten(Analysis after) {
+        this.written = after;
+        return this;
     }
 
     /** Alembic's rule for {@code --version-path}: it must be one of the version locations. */
@@ -280,6 +299,13 @@ public final class ConvergeRun {
                 throw new AlembicConfigException(configWhere(settings) + ": file_template gives '" + file.fileName()
                         + "', which is not a file inside " + ProjectPaths.relative(basedir, dir) + ".");
             }
+            if (!target.getParent().equals(dir) && !settings.recursiveVersionLocations()) {
+                throw new AlembicConfigException(configWhere(settings) + ": file_template gives '" + file.fileName()
+                        + "', a file in a sub-directory of " + ProjectPaths.relative(basedir, dir) + ", which Alembic"
+                        + " reads only with recursive_version_locations = true (Alembic >= 1.10): the merge revision"
+                        + " would be invisible. Set recursive_version_locations = true, or drop the '/' from"
+                        + " file_template.");
+            }
             out.add(new RenderedMerge(m, target, file, used));
         }
         return out;
@@ -296,12 +322,15 @@ public final class ConvergeRun {
     }
 
     /** Reads the tree again and checks that every planned revision is there, as planned, and the heads as proven. */
-    private static Optional<String> readBack(AnalysisRequest request, MergePlan plan) {
+    /** The tree read back after writing, and what is not as planned ({@code null} when all is). */
+    private record ReadBack(Analysis after, String problem) {}
+
+    private static ReadBack readBack(AnalysisRequest request, MergePlan plan) {
         Analysis after;
         try {
             after = AlembicAnalyzer.analyze(request);
         } catch (AlembicConfigException e) {
-            return Optional.of(e.getMessage());
+            return new ReadBack(null, e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         after.diagnostics().stream().filter(d -> d.isError()).forEach(d -> problems.add(d.format(after.basedir())));
@@ -328,10 +357,11 @@ public final class ConvergeRun {
                 problems.add("the heads are " + map.heads() + ", planned " + plan.verification().headsAfter());
             }
         }
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+        return new ReadBack(after, problems.isEmpty() ? null : String.join("; ", problems));
     }
 
-    private static String refusal(MergePlan plan, Analysis analysis, ConvergeParameters parameters) {
+    private static String refusal(
+            MergePlan plan, Analysis analysis, GoalParameters common, ConvergeParameters parameters) {
         StringBuilder sb = new StringBuilder("alembic:converge refused: ").append(plan.reason());
         for (String n : plan.notes()) {
             sb.append("\n  - ").append(n);
@@ -340,7 +370,7 @@ public final class ConvergeRun {
             sb.append("\nA merge joins the heads of a history that loads; with these errors Alembic cannot load the"
                     + " history at all, and the heads seen now are not the ones a merge has to join. Nothing was"
                     + " written.\nFix the errors above, confirm with 'mvn alembic:check', then run '")
-                    .append(commandLine(parameters, false)).append("'.");
+                    .append(commandLine(common, parameters, false)).append("'.");
         } else {
             sb.append("\nThe planned merge would not leave one head per line of history, so nothing was written."
                     + " This is a bug in alembic-maven: please report it with this message.\nMeanwhile merge with"
@@ -349,7 +379,8 @@ public final class ConvergeRun {
         return sb.toString();
     }
 
-    private static String writeFailure(MergeWriter.WriteException e, Path basedir, ConvergeParameters parameters) {
+    private static String writeFailure(
+            MergeWriter.WriteException e, Path basedir, GoalParameters common, ConvergeParameters parameters) {
         Path dir = e.file().getParent();
         StringBuilder sb = new StringBuilder(e.getMessage().replace(e.file().toString(),
                 ProjectPaths.relative(basedir, e.file())));
@@ -360,9 +391,13 @@ public final class ConvergeRun {
             sb.append("these paths could not be removed again and must be deleted by hand: ");
             e.leftBehind().forEach(p -> sb.append(ProjectPaths.relative(basedir, p)).append(' '));
         }
-        sb.append("\nMake ").append(ProjectPaths.relative(basedir, dir))
-                .append(" writable (or choose another version location with -Dalembic.versionPath=...), then run '")
-                .append(commandLine(parameters, false)).append("'.");
+        if (e.notWritable()) {
+            sb.append("\nMake ").append(ProjectPaths.relative(basedir, dir))
+                    .append(" writable (or choose another version location with -Dalembic.versionPath=...), then run '");
+        } else {
+            sb.append("\nRemove the cause named above, then run '");
+        }
+        sb.append(commandLine(common, parameters, false)).append("'.");
         return sb.toString();
     }
 
@@ -387,7 +422,8 @@ public final class ConvergeRun {
     }
 
     private static String verifyFailure(VerifyCommand command, VerifyCommand.Result result,
-            List<RenderedMerge> rendered, List<Path> left, Path basedir, ConvergeParameters parameters) {
+            List<RenderedMerge> rendered, List<Path> left, Path basedir, GoalParameters common,
+            ConvergeParameters parameters) {
         StringBuilder sb = new StringBuilder("The verify command ")
                 .append(result.timedOut()
                         ? "did not finish within " + command.timeout().toSeconds() + " s"
@@ -399,21 +435,42 @@ public final class ConvergeRun {
         }
         sb.append('\n').append(removedAgain(rendered, left, basedir))
                 .append(" A merge that this command rejects would fail the same way at deploy time.\n")
-                .append("Fix what the output shows, then run '").append(commandLine(parameters, false))
-                .append("' (preview the files with '").append(commandLine(parameters, true)).append("').");
+                .append("Fix what the output shows, then run '").append(commandLine(common, parameters, false))
+                .append("' (preview the files with '").append(commandLine(common, parameters, true)).append("').");
         return sb.toString();
     }
 
     /** The command line that repeats this run ({@code dryRun} or not) with the same options. */
     static String commandLine(ConvergeParameters p, boolean dryRun) {
+        return commandLine(null, p, dryRun);
+    }
+
+    /**
+     * The command line that repeats this run with the same options: the common parameters that were given (they may
+     * come from the POM, where repeating them is harmless), then converge's own.
+     */
+    static String commandLine(GoalParameters common, ConvergeParameters p, boolean dryRun) {
         StringBuilder sb = new StringBuilder("mvn alembic:converge");
-        option(sb, "message", ConvergePlannerOptions.DEFAULT_MESSAGE.equals(p.message()) ? null : p.message());
+        if (common != null) {
+            option(sb, "config", common.config());
+            option(sb, "name", "alembic".equals(common.name()) ? null : common.name());
+            option(sb, "scriptLocation", common.scriptLocation());
+            option(sb, "versionLocations", common.versionLocations());
+            option(sb, "constants", common.constants());
+            option(sb, "independentBranches", common.independentBranches());
+        }
+        if (p.message() != null && !ConvergePlannerOptions.DEFAULT_MESSAGE.equals(p.message())) {
+            appendOption(sb, "message", p.message());
+        }
         option(sb, "branchLabel", p.branchLabel());
         option(sb, "fromRevision", p.fromRevision());
         option(sb, "strategy", "single".equalsIgnoreCase(String.valueOf(p.strategy()).strip()) ? null : p.strategy());
         option(sb, "revId", p.revId());
         option(sb, "versionPath", p.versionPath());
         option(sb, "verifyCommand", dryRun ? null : p.verifyCommand());
+        option(sb, "verifyTimeout", dryRun || p.verifyCommand() == null || p.verifyCommand().isBlank()
+                || String.valueOf(VerifyCommand.DEFAULT_TIMEOUT.toSeconds()).equals(p.verifyTimeout())
+                ? null : p.verifyTimeout());
         if (dryRun) {
             sb.append(" -Dalembic.dryRun");
         }
@@ -424,6 +481,10 @@ public final class ConvergeRun {
         if (value == null || value.isBlank()) {
             return;
         }
+        appendOption(sb, name, value);
+    }
+
+    private static void appendOption(StringBuilder sb, String name, String value) {
         sb.append(" -Dalembic.").append(name).append('=');
         if (value.matches("[A-Za-z0-9_./:,@+-]+")) {
             sb.append(value);
@@ -513,7 +574,7 @@ public final class ConvergeRun {
         out.add(plan.reason());
         plan.notes().forEach(out::add);
         if (status == Status.DRY_RUN) {
-            out.add("Dry run: nothing is written. A real run ('" + commandLine(parameters, false)
+            out.add("Dry run: nothing is written. A real run ('" + commandLine(common, parameters, false)
                     + "') writes " + (files.size() == 1 ? "this file" : "these " + files.size() + " files") + ":");
             for (RenderedMerge r : files) {
                 out.add("");

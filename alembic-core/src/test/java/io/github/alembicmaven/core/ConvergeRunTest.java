@@ -346,7 +346,13 @@ class ConvergeRunTest {
                 + " -Dalembic.revId=000000merged"
                 + " -Dalembic.versionPath=\"db/v 2\"";
         assertThat(ConvergeRun.commandLine(all, false)).isEqualTo("mvn alembic:converge" + options
-                + " -Dalembic.verifyCommand=\"python3 -m alembic upgrade heads\"");
+                + " -Dalembic.verifyCommand=\"python3 -m alembic upgrade heads\" -Dalembic.verifyTimeout=30");
+        // the common parameters that were given come first; the defaults (name alembic, timeout 600) are left out
+        GoalParameters common = new GoalParameters("db/alembic.ini", "alembic", null, "db/a,db/b", null, null,
+                "audit,reporting");
+        assertThat(ConvergeRun.commandLine(common, new Opts().verify("true").verifyTimeout("600").build(), false))
+                .isEqualTo("mvn alembic:converge -Dalembic.config=db/alembic.ini -Dalembic.versionLocations=db/a,db/b"
+                        + " -Dalembic.independentBranches=audit,reporting -Dalembic.verifyCommand=true");
         assertThat(ConvergeRun.commandLine(all, true)).isEqualTo("mvn alembic:converge" + options
                 + " -Dalembic.dryRun");
     }
@@ -388,8 +394,10 @@ class ConvergeRunTest {
         assertThat(run.status()).isEqualTo(Status.WRITTEN);
         JsonNode root = json.readTree(report.toFile());
         assertThat(root.get("goal").asText()).isEqualTo("converge");
-        // the report describes the tree as analysed before the merge was written
-        assertThat(root.get("heads").toString()).isEqualTo("[\"bbbb00000002\",\"cccc00000003\"]");
+        // the report describes the tree as read back after the merge was written
+        assertThat(root.get("heads").toString()).isEqualTo("[\"243f6114da12\"]");
+        assertThat(root.get("revisions")).hasSize(4);
+        assertThat(root.get("converge").get("status").asText()).isEqualTo("written");
     }
 
     @Test

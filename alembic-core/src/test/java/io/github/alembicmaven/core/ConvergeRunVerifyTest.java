@@ -81,6 +81,25 @@ class ConvergeRunVerifyTest {
     }
 
     @Test
+    void bytecodeTheCommandCompiledFromExistingFilesAndEnvPyIsRemovedToo() throws Exception {
+        // 'alembic upgrade heads' compiles env.py and every revision file, not only the new one
+        ConvergeProject p = twoHeads();
+        Files.createDirectories(dir.resolve(PYCACHE));
+        Files.writeString(dir.resolve(PYCACHE + "/aaaa00000001_rev.cpython-311.pyc"), "kept");
+        Map<String, String> before = p.snapshot();
+        String command = "echo new > " + PYCACHE + "/bbbb00000002_rev.cpython-311.pyc"
+                + " && mkdir migrations/__pycache__ && echo new > migrations/__pycache__/env.cpython-311.pyc"
+                + " && exit 1";
+
+        ConvergeRun run = p.converge(new Opts().verify(command));
+
+        assertThat(run.status()).isEqualTo(Status.VERIFY_FAILED);
+        assertThat(dir.resolve("migrations/__pycache__")).doesNotExist();
+        assertThat(dir.resolve(PYCACHE + "/bbbb00000002_rev.cpython-311.pyc")).doesNotExist();
+        assertThat(p.snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void aPassingVerifyCommandKeepsTheFiles() throws Exception {
         ConvergeProject p = twoHeads();
         String command = "  grep -q \"down_revision.*('bbbb00000002', 'cccc00000003')\" " + MERGE_FILE + "  ";
@@ -146,7 +165,9 @@ class ConvergeRunVerifyTest {
 
         assertThat(run.status()).isEqualTo(Status.WRITE_FAILED);
         assertThat(run.failureMessage()).startsWith("Could not create migrations/versions/240c2c4483da/merge_heads.py:")
-                .contains("nothing was written, the migration tree is as before.");
+                .contains("nothing was written, the migration tree is as before.")
+                .endsWith("\nRemove the cause named above, then run 'mvn alembic:converge -Dalembic.strategy=pairwise'.")
+                .doesNotContain("writable", ".alembic-maven.tmp");
         assertThat(p.snapshot()).isEqualTo(before);
         assertThat(p.versions().resolve("243f6114da12")).doesNotExist();
     }

@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * Creates new revision files all-or-nothing: every file is written to a temporary file in its own directory, flushed
- * to disk and renamed to its final name (a rename within one directory is atomic, and it never replaces a file: an
- * existing name fails the run). When any step fails, every file and directory created by the run is removed again, so
- * the tree is as before. Existing files are never opened for writing, never replaced and never deleted.
+ * to disk and then given its final name with a hard link, which is atomic and fails when the name exists (a rename
+ * without replacing where hard links are not supported). When any step fails, every file and directory created by the
+ * run is removed again, so the tree is as before. Existing files are never opened for writing, never replaced and
+ * never deleted.
  */
 public final class MergeWriter {
     private static final String TEMP_SUFFIX = ".alembic-maven.tmp";
@@ -62,6 +63,19 @@ public final class MergeWriter {
             return file;
         }
 
+        /**
+         * Whether the file system refused the write itself (permissions, an immutable or read-only directory), so
+         * making the directory writable is the fix.
+         */
+        public boolean notWritable() {
+            Throwable c = getCause();
+            if (c instanceof java.nio.file.AccessDeniedException) {
+                return true;
+            }
+            String reason = c instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
+            return reason != null && (reason.contains("not permitted") || reason.contains("Read-only file system"));
+        }
+
         /** Paths the run created but could not remove again (normally empty). */
         public List<Path> leftBehind() {
             return leftBehind;
@@ -77,7 +91,20 @@ public final class MergeWriter {
         Written(List<Path> files, List<Path> directories, List<PycacheSnapshot> pycaches) {
             this.files = List.copyOf(files);
             this.directories = List.copyOf(directories);
-            this.pycaches = List.copyOf(pycaches);
+            this.pycaches = new ArrayList<>(pycaches);
+        }
+
+        /**
+         * Remembers the bytecode in the {@code __pycache__} of each directory, so that {@link #rollback()} also
+         * removes what a command run after writing compiled there (a {@code verifyCommand} running Alembic compiles
+         * {@code env.py} and every revision file). Call it before running such a command.
+         *
+         * @param directories the script location and the version locations, for example
+         */
+        public void watchBytecode(List<Path> directories) {
+            for (Path d : directories) {
+                pycaches.add(PycacheSnapshot.of(d.resolve("__pycache__"), "*.pyc"));
+            }
         }
 
         /** The files created, in write order. */
@@ -113,21 +140,25 @@ public final class MergeWriter {
     }
 
     /** The {@code __pycache__} entries of one new file before it existed. */
-    private record PycacheSnapshot(Path pycacheDir, String stem, boolean dirExisted, Set<Path> before) {
+    private record PycacheSnapshot(Path pycacheDir, String glob, boolean dirExisted, Set<Path> before) {
+        /** The bytecode of one new file ({@code __pycache__/<stem>.*.pyc}). */
         static PycacheSnapshot of(Path file) {
-            Path dir = file.getParent().resolve("__pycache__");
             String name = file.getFileName().toString();
             String stem = name.endsWith(".py") ? name.substring(0, name.length() - 3) : name;
-            boolean existed = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
-            return new PycacheSnapshot(dir, stem, existed, existed ? compiled(dir, stem) : Set.of());
+            return of(file.getParent().resolve("__pycache__"), stem + ".*.pyc");
         }
 
-        static Set<Path> compiled(Path dir, String stem) {
+        static PycacheSnapshot of(Path pycacheDir, String glob) {
+            boolean existed = Files.isDirectory(pycacheDir, LinkOption.NOFOLLOW_LINKS);
+            return new PycacheSnapshot(pycacheDir, glob, existed, existed ? compiled(pycacheDir, glob) : Set.of());
+        }
+
+        static Set<Path> compiled(Path dir, String glob) {
             Set<Path> out = new HashSet<>();
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 return out;
             }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, stem + ".*.pyc")) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
                 ds.forEach(out::add);
             } catch (IOException e) {
                 // unreadable __pycache__: nothing of ours can be found there either
@@ -136,7 +167,7 @@ public final class MergeWriter {
         }
 
         void removeNew(List<Path> failed) {
-            for (Path p : compiled(pycacheDir, stem)) {
+            for (Path p : compiled(pycacheDir, glob)) {
                 if (!before.contains(p)) {
                     delete(p, failed);
                 }
@@ -186,10 +217,13 @@ public final class MergeWriter {
                     }
                     ch.force(true);
                 }
-                // No REPLACE_EXISTING: a file that appeared meanwhile fails the move instead of being replaced.
-                Files.move(tmp, f);
+                if (publish(tmp, f)) {
+                    files.add(f);
+                    Files.delete(tmp); // the hard link's other name
+                } else {
+                    files.add(f);
+                }
                 tmp = null;
-                files.add(f);
             } catch (IOException | RuntimeException e) {
                 List<Path> failed = new ArrayList<>();
                 if (tmp != null) {
@@ -202,10 +236,32 @@ public final class MergeWriter {
         return new Written(files, directories, pycaches);
     }
 
+    /**
+     * Gives the complete temporary file its final name without ever replacing a file: a hard link is created
+     * atomically and fails when the name exists (then the caller removes the temporary name); where hard links are not
+     * supported, a rename without {@code REPLACE_EXISTING} (the JDK checks for the name, then renames).
+     *
+     * @return true when a hard link was created (the temporary name still exists), false after a rename
+     */
+    private static boolean publish(Path tmp, Path f) throws IOException {
+        try {
+            Files.createLink(f, tmp);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            Files.move(tmp, f);
+            return false;
+        }
+    }
+
     private static String describe(Exception e) {
         String type = e.getClass().getSimpleName();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason(); // without the (temporary) file name the message already names
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
             return "the file already exists (created by someone else meanwhile)";

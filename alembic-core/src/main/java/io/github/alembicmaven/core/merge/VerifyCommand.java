@@ -75,10 +75,22 @@ public record VerifyCommand(String command, Duration timeout) {
                     Thread.currentThread().interrupt();
                 }
             }
-            String text = new String(Files.readAllBytes(out), Charset.defaultCharset());
+            String text = decode(Files.readAllBytes(out));
             return new Result(finished ? process.exitValue() : -1, text, !finished);
         } finally {
             Files.deleteIfExists(out);
+        }
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (Python's output under any locale since PEP 538/540), else the JVM's. */
+    static String decode(byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, Charset.defaultCharset());
         }
     }
 

@@ -70,4 +70,13 @@ class VerifyCommandTest {
         assertThat(VerifyCommand.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(600));
         assertThatThrownBy(() -> new VerifyCommand(null, null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void outputIsReadAsUtf8WhenItIsUtf8WhateverTheJvmsDefaultCharset() {
+        byte[] utf8 = "KeyError: 'Mérge' → 243f".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(VerifyCommand.decode(utf8)).isEqualTo("KeyError: 'Mérge' → 243f");
+        byte[] latin1 = {'M', (byte) 0xe9, 'r'};
+        assertThat(VerifyCommand.decode(latin1))
+                .isEqualTo(new String(latin1, java.nio.charset.Charset.defaultCharset()));
+    }
 }
