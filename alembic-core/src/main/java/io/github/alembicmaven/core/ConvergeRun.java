@@ -1,6 +1,7 @@
 package io.github.alembicmaven.core;
 
 import io.github.alembicmaven.core.config.AlembicSettings;
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
 import io.github.alembicmaven.core.merge.ConvergePlanner;
@@ -363,15 +364,16 @@ public final class ConvergeRun {
     private static String refusal(
             MergePlan plan, Analysis analysis, GoalParameters common, ConvergeParameters parameters) {
         StringBuilder sb = new StringBuilder("alembic:converge refused: ").append(plan.reason());
-        for (String n : plan.notes()) {
-            sb.append("\n  - ").append(n);
-        }
         if (analysis.hasErrors()) {
+            // the planner lists these errors with absolute paths; show them relative, as every other message does
+            analysis.diagnostics().stream().filter(Diagnostic::isError)
+                    .forEach(d -> sb.append("\n  - ").append(d.format(analysis.basedir())));
             sb.append("\nA merge joins the heads of a history that loads; with these errors Alembic cannot load the"
                     + " history at all, and the heads seen now are not the ones a merge has to join. Nothing was"
                     + " written.\nFix the errors above, confirm with 'mvn alembic:check', then run '")
                     .append(commandLine(common, parameters, false)).append("'.");
         } else {
+            plan.notes().forEach(n -> sb.append("\n  - ").append(n));
             sb.append("\nThe planned merge would not leave one head per line of history, so nothing was written."
                     + " This is a bug in alembic-maven: please report it with this message.\nMeanwhile merge with"
                     + " Alembic itself: 'alembic merge -m \"merge heads\" heads'.");

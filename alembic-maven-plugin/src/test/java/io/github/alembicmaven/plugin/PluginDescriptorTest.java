@@ -28,15 +28,19 @@ class PluginDescriptorTest {
     void goalsAndPrefix() throws Exception {
         PluginDescriptor d = descriptor();
         assertThat(d.getGoalPrefix()).isEqualTo("alembic");
-        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "help");
+        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "converge", "help");
         assertThat(d.getMojo("check").getPhase()).isEqualTo("validate");
         assertThat(d.getMojo("check").isThreadSafe()).isTrue();
         assertThat(d.getMojo("heads").isThreadSafe()).isTrue();
         assertThat(d.getMojo("heads").isProjectRequired()).isFalse();
+        // converge writes files: never bound to a phase by default, only run on request
+        assertThat(d.getMojo("converge").getPhase()).isNull();
+        assertThat(d.getMojo("converge").isThreadSafe()).isTrue();
+        assertThat(d.getMojo("converge").isProjectRequired()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "heads"})
+    @ValueSource(strings = {"check", "heads", "converge"})
     void everyUserParameterHasAUserPropertyADescriptionAndSince(String goal) throws Exception {
         List<Parameter> parameters = descriptor().getMojo(goal).getParameters();
         List<String> common = List.of(
@@ -59,5 +63,8 @@ class PluginDescriptorTest {
                 .contains("maxHeads", "independentBranches");
         assertThat(d.getMojo("heads").getParameters()).extracting(Parameter::getName)
                 .contains("verbose", "resolveDependencies");
+        assertThat(d.getMojo("converge").getParameters()).extracting(Parameter::getName)
+                .contains("message", "branchLabel", "fromRevision", "strategy", "revId", "versionPath", "dryRun",
+                        "verifyCommand", "verifyTimeout", "independentBranches");
     }
 }

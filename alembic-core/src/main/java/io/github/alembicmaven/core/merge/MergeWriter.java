@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -225,12 +226,13 @@ public final class MergeWriter {
                 }
                 tmp = null;
             } catch (IOException | RuntimeException e) {
+                String why = describe(e, f, tmp);
                 List<Path> failed = new ArrayList<>();
                 if (tmp != null) {
                     delete(tmp, failed);
                 }
                 failed.addAll(new Written(files, directories, pycaches).rollback());
-                throw new WriteException("Could not create " + f + ": " + describe(e), f, failed, e);
+                throw new WriteException("Could not create " + f + ": " + why, f, failed, e);
             }
         }
         return new Written(files, directories, pycaches);
@@ -255,16 +257,19 @@ public final class MergeWriter {
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Exception e, Path target, Path tmp) {
         String type = e.getClass().getSimpleName();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason(); // without the (temporary) file name the message already names
-        }
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
             return "the file already exists (created by someone else meanwhile)";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getFile() != null) {
+            // The OS's reason ("Operation not permitted", "No space left on device") without the absolute name of the
+            // temporary file, which the user never sees and which differs on every run; any other path is kept.
+            Path p = Path.of(fse.getFile());
+            return p.equals(tmp) || p.equals(target) ? fse.getReason() : p + ": " + fse.getReason();
         }
         return e.getMessage() == null ? type : type + ": " + e.getMessage();
     }
@@ -285,7 +290,7 @@ public final class MergeWriter {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            failed.add(p);
+            leftBehind(p, failed);
         }
     }
 
@@ -299,8 +304,15 @@ public final class MergeWriter {
             } catch (java.nio.file.DirectoryNotEmptyException e) {
                 // someone else put a file there: leave it
             } catch (IOException e) {
-                failed.add(d);
+                leftBehind(d, failed);
             }
+        }
+    }
+
+    /** Records a path that could not be removed, unless it does not exist (a parent that is not a directory). */
+    private static void leftBehind(Path p, List<Path> failed) {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            failed.add(p);
         }
     }
 }

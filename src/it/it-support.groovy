@@ -1,0 +1,95 @@
+// Helpers shared by the IT hook scripts (not an IT itself: it has no pom.xml). A prebuild.groovy or verify.groovy
+// gets them with
+//     def it = evaluate(new File(itSupport))
+// (itSupport is a script variable set in alembic-it/pom.xml); evaluate() runs this file with the caller's binding, so
+// basedir is the IT's project directory.
+import java.security.MessageDigest
+
+class ItSupport {
+    final File basedir
+
+    ItSupport(File basedir) {
+        this.basedir = basedir
+    }
+
+    /**
+     * The full log, with '\n' line ends, without the lines of downloads into the ITs' shared local repository (the
+     * first build that needs an artifact logs them, wherever they fall, and which build that is depends on the order).
+     */
+    String log() {
+        new File(basedir, 'build.log').getText('UTF-8').replace('\r\n', '\n')
+                .replaceAll(/(?m)^\[INFO\] Download(ing|ed) from [^\n]*\n/, '')
+    }
+
+    /** The log of each invocation (invoker.goals.1, .2, ...), in order. */
+    List<String> runs() {
+        (log().split(/\[INFO\] Scanning for projects\.\.\./) as List).drop(1)
+    }
+
+    /** Lines as Maven logs them at INFO: an empty line becomes "[INFO] " (with the space). */
+    static String info(String text) {
+        text.readLines().collect { '[INFO] ' + it }.join('\n') + '\n'
+    }
+
+    /** A failure message as Maven prints it: its first line after firstLinePrefix, every further line after "[ERROR] ". */
+    static String errorLines(String firstLinePrefix, String message) {
+        def lines = message.readLines()
+        ([firstLinePrefix + lines.head()] + lines.tail().collect { '[ERROR] ' + it }).join('\n') + '\n'
+    }
+
+    /** The text Maven logged between "--- <path> (...) ---" and "--- end of <path> ---" of a dry run, as a file's text. */
+    static String dryRunContent(String run, String path) {
+        def lines = run.readLines()
+        int start = lines.findIndexOf { it.startsWith("[INFO] --- ${path} (".toString()) }
+        int end = lines.findIndexOf { it == "[INFO] --- end of ${path} ---".toString() }
+        assert start >= 0 && end > start : "no dry-run block for ${path}"
+        lines.subList(start + 1, end).collect {
+            assert it.startsWith('[INFO] ')
+            it.substring('[INFO] '.length())
+        }.join('\n') + '\n'
+    }
+
+    /**
+     * The SHA-256 of every file of the project (hidden ones too, so a temporary file left behind shows), by path
+     * relative to the project, except target/ (reports, the recorded hashes) and invoker's build.log.
+     */
+    SortedMap<String, String> treeHashes() {
+        SortedMap<String, String> out = new TreeMap<>()
+        basedir.eachFileRecurse { File f ->
+            String rel = basedir.toPath().relativize(f.toPath()).toString().replace('\\', '/')
+            if (f.isFile() && !rel.startsWith('target/') && rel != 'build.log') {
+                out[rel] = MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()
+            }
+        }
+        out
+    }
+
+    private File recorded() {
+        new File(basedir, 'target/tree-before.txt')
+    }
+
+    /** prebuild.groovy: records treeHashes() in target/tree-before.txt. */
+    void recordTree() {
+        recorded().parentFile.mkdirs()
+        recorded().setText(treeHashes().collect { path, hash -> "${hash}  ${path}" }.join('\n') + '\n', 'UTF-8')
+    }
+
+    /** verify.groovy: the project's files are byte-identical to those recordTree() saw. */
+    void assertTreeUnchanged() {
+        def before = recorded().getText('UTF-8').readLines().collectEntries { line ->
+            def (hash, path) = line.split('  ', 2)
+            [(path): hash]
+        }
+        assert treeHashes() == before
+    }
+
+    /** The file's text, which must be exactly the expected file's (both read as bytes, compared as UTF-8 text). */
+    void assertSameFile(String path, String expectedPath) {
+        def actual = new File(basedir, path)
+        assert actual.isFile() : "${path} was not written"
+        assert actual.getText('UTF-8') == new File(basedir, expectedPath).getText('UTF-8')
+        assert actual.bytes == new File(basedir, expectedPath).bytes
+    }
+}
+
+return new ItSupport(basedir)
