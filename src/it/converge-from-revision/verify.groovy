@@ -8,6 +8,7 @@ assert runs.size() == 2
 assert runs[0].contains(it.info("""\
 --- alembic:${pluginVersion}:converge (default-cli) @ converge-from-revision ---
 1 revision to write: 'head' (2b9d4a6e1f85, f1c28e5a9b07 -> 0772bd24926c).
+'head': 5d7e2f90a1c3 does not descend from '8c41d0b7e925' and stays a head: 'alembic upgrade head' fails until the line has one head (converge without fromRevision merges all of them).
 Created migrations/versions/0772bd24926c_merge_heads.py (revision 0772bd24926c, merge of 2b9d4a6e1f85, f1c28e5a9b07)
 ------------------------------------------------------------------------
 BUILD SUCCESS"""))

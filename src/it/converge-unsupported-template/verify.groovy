@@ -5,7 +5,7 @@
 def it = evaluate(new File(itSupport))
 
 assert it.log().contains('''\
-[WARNING] migrations/script.py.mako:8: the control line % if is not used by the stock templates (only % for ... / % endfor): % if branch_labels:. This construct is outside Alembic's stock templates, so the merge revisions are rendered with the built-in template (Alembic's generic script.py.mako) instead; review them, or keep script.py.mako to the stock constructs.
+[WARNING] migrations/script.py.mako:8: '% if branch_labels:' - the control line % if is not used by the stock templates (only % for ... / % endfor). The merge revisions are rendered with the built-in template (Alembic's generic script.py.mako) instead; review them, or keep script.py.mako to the constructs of Alembic's stock templates.
 ''' + it.info("""\
 1 revision to write: 'head' (5d7e2f90a1c3, 8c41d0b7e925 -> d770c6ac8771).
 Created migrations/versions/d770c6ac8771_merge_heads.py (revision d770c6ac8771, merge of 5d7e2f90a1c3, 8c41d0b7e925)

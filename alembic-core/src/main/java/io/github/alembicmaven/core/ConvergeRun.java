@@ -313,10 +313,15 @@ public final class ConvergeRun {
     }
 
     private static String fallbackWarning(ScriptTemplateUnsupportedException e) {
-        return e.getMessage() + ". This construct is outside Alembic's stock templates, so the merge revisions are"
-                + " rendered with the built-in template (Alembic's generic script.py.mako) instead; review them, or"
-                + " keep script.py.mako to the stock constructs.";
+        String where = e.source() + (e.line() > 0 ? ":" + e.line() : "");
+        String construct = e.construct() == null || e.construct().isEmpty() ? "" : " '" + e.construct() + "'";
+        return where + ":" + construct + (construct.isEmpty() ? " " : " - ") + e.reason() + "." + BUILT_IN_FALLBACK;
     }
+
+    /** The second half of every template fallback warning. */
+    static final String BUILT_IN_FALLBACK = " The merge revisions are rendered with the built-in template (Alembic's"
+            + " generic script.py.mako) instead; review them, or keep script.py.mako to the constructs of Alembic's"
+            + " stock templates.";
 
     private static String configWhere(AlembicSettings settings) {
         return settings.configFiles().isEmpty() ? "configuration" : settings.configFiles().get(0).toString();

@@ -100,4 +100,21 @@ class ConvergeReportTest {
         assertThat(root.get("converge").get("status").asText()).isEqualTo("refused");
         assertThat(root.get("converge").get("failure").asText()).contains("ffff0000dead");
     }
+
+    @Test
+    void theReportHasTheUsualPermissionsOfANewFileNotPrivateTempFilePermissions() throws Exception {
+        tree("'bbbb00000002'");
+
+        converge(false);
+
+        java.nio.file.Path plain = Files.createFile(report().resolveSibling("plain.json"));
+        assertThat(Files.getPosixFilePermissions(report())).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(Files.getPosixFilePermissions(plain))
+                .as("a test that could not tell private from usual permissions would prove nothing")
+                .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+        try (var listing = Files.list(report().getParent())) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "alembic-report.json", "plain.json");
+        }
+    }
 }

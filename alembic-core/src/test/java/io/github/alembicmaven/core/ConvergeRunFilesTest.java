@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How {@link ConvergeRun} names, renders, encodes and places the files: templates, ini naming options, locations. */
 class ConvergeRunFilesTest {
-    static final String BUILT_IN_WARNING_TAIL = ". This construct is outside Alembic's stock templates, so the merge"
-            + " revisions are rendered with the built-in template (Alembic's generic script.py.mako) instead; review"
-            + " them, or keep script.py.mako to the stock constructs.";
+    static final String BUILT_IN_WARNING_TAIL = ". The merge revisions are rendered with the built-in template"
+            + " (Alembic's generic script.py.mako) instead; review them, or keep script.py.mako to the constructs of"
+            + " Alembic's stock templates.";
 
     @TempDir
     Path dir;

@@ -388,6 +388,14 @@ public final class ConvergePlanner {
                         line.branchLabel(), List.copyOf(heads), List.copyOf(selected), List.of(), effective(selected),
                         List.of(), List.of(), lineNotes);
             }
+            if (selected.size() < heads.size()) {
+                List<String> left = new ArrayList<>(heads);
+                left.removeAll(selected);
+                lineNotes.add("'" + target + "': " + String.join(", ", left) + (left.size() == 1 ? " does" : " do")
+                        + " not descend from '" + options.fromRevision() + "' and stay" + (left.size() == 1 ? "s" : "")
+                        + " a head: 'alembic upgrade " + target + "' fails until the line has one head (converge"
+                        + " without fromRevision merges all of them).");
+            }
             TreeSet<String> forkPoints = sorted(map.forkPoints(selected));
             if (forkPoints.isEmpty()) {
                 lineNotes.add("'" + target + "': heads " + String.join(", ", selected) + " share no common ancestor;"

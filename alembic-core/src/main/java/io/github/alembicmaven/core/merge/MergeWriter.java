@@ -205,11 +205,11 @@ public final class MergeWriter {
         for (Target t : targets) {
             Path f = t.file().toAbsolutePath().normalize();
             Path tmp = null;
+            Path name = null;
             try {
                 createDirectories(f.getParent(), directories);
                 pycaches.add(PycacheSnapshot.of(f));
-                Path name =
-                        f.resolveSibling("." + f.getFileName() + "." + Long.toHexString(System.nanoTime()) + TEMP_SUFFIX);
+                name = f.resolveSibling("." + f.getFileName() + "." + Long.toHexString(System.nanoTime()) + TEMP_SUFFIX);
                 try (FileChannel ch = FileChannel.open(name, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     tmp = name; // only a file this run created is deleted (and reported if it cannot be)
                     ByteBuffer buffer = ByteBuffer.wrap(t.bytes());
@@ -226,7 +226,7 @@ public final class MergeWriter {
                 }
                 tmp = null;
             } catch (IOException | RuntimeException e) {
-                String why = describe(e, f, tmp);
+                String why = describe(e, f, name);
                 List<Path> failed = new ArrayList<>();
                 if (tmp != null) {
                     delete(tmp, failed);

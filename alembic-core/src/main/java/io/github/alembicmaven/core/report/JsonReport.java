@@ -60,9 +60,11 @@ public final class JsonReport {
             ConvergeSection converge, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".alembic-report", ".tmp");
+        // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp);
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
                 writeReport(g, goal, analysis, check, extraDiagnostics, converge);
