@@ -137,6 +137,8 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
     private final Map<String, Integer> functions = new HashMap<>();
     /** Module-level {@code name = expr} statements: {@code name@line} → right-hand side token range. */
     private final Map<String, int[]> moduleAssignments = new HashMap<>();
+    /** Every alias bound by {@code with op.batch_alter_table(...) as alias} (for {@code alias.f("name")}). */
+    private final Set<String> batchNames = new HashSet<>();
     private final Deque<String> calling = new ArrayDeque<>();
     private boolean syntaxReported;
     private Scope scope;
@@ -335,6 +337,7 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
                 String schema = string(o, args, "schema", false);
                 if (target != null) {
                     batches.put(target, new Batch(schema, table, o.unresolved));
+                    batchNames.add(target);
                     scope.locals.remove(target);
                 }
             } else {
@@ -706,13 +709,19 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
         }
         Call c = call(arg[0], arg[1]);
         if (c != null) {
-            return c.names.size() == 2 && isOp(c.names.get(0)) && c.last().equals("f");
+            return isNameMarker(c);
         }
         if (arg[1] - arg[0] != 1 || t.type[arg[0]] != NAME) {
             return false; // sa.Integer, sa.String(50): the type
         }
         Binding b = scope.locals.containsKey(t.text(arg[0])) ? null : module.binding(t.text(arg[0]));
         return b == null || b.qualified() == null || !b.qualified().startsWith("sqlalchemy");
+    }
+
+    /** {@code op.f("name")} or {@code batch_op.f("name")}: the name, marked as final for naming conventions. */
+    private boolean isNameMarker(Call c) {
+        return c.names.size() == 2 && c.last().equals("f")
+                && (isOp(c.names.get(0)) || batchNames.contains(c.names.get(0)));
     }
 
     /** {@code op.execute(sqltext)} or {@code connection.execute(statement)}. */
@@ -727,6 +736,9 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
         }
         String text = t.span(arg[0], arg[1]);
         Target target = follow(arg[0], arg[1]);
+        if (target.reason == null) {
+            target = withoutStatementOptions(target);
+        }
         Call c = call(target);
         int[] inner = c != null && (c.last().equals("text") || c.last().equals("DDL"))
                 ? args(c, Sig.of(Kind.OPAQUE_SQL, "text")).get("text") : null;
@@ -763,6 +775,28 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
         }
         opaque.unresolved("sqltext", text, sql.reason);
         opaque.emit();
+    }
+
+    /** {@code sa.text(...)} without trailing {@code .bindparams(...)}, {@code .columns(...)}, {@code
+     * .execution_options(...)} calls, which do not change the SQL text. */
+    private Target withoutStatementOptions(Target target) {
+        int to = target.to;
+        while (to - target.from > 4 && t.isOp(to - 1, ')')) {
+            int open = -1;
+            for (int i = to - 2, depth = 0; i >= target.from; i--) {
+                depth += t.bracketDelta(i);
+                if (depth == 1) {
+                    open = i;
+                    break;
+                }
+            }
+            if (open < target.from + 3 || !t.isOp(open - 2, '.') || !t.isOp(open - 3, ')')
+                    || !Set.of("bindparams", "columns", "execution_options").contains(t.text(open - 1))) {
+                break;
+            }
+            to = open - 2;
+        }
+        return new Target(target.from, to, target.moduleLevel(), null);
     }
 
     /** {@code t.update()...}, {@code sa.update(t)...}: sets the table of {@code o}; whether one was found. */
@@ -875,8 +909,7 @@ final class UpgradeBody extends StatementWalker<UpgradeBody.Ctx> {
             return new Res(null, target.reason);
         }
         Call c = call(target);
-        if (c != null && ((c.names.size() == 2 && isOp(c.names.get(0)) && c.last().equals("f"))
-                || c.last().equals("conv") || c.last().equals("quoted_name"))) {
+        if (c != null && (isNameMarker(c) || c.last().equals("conv") || c.last().equals("quoted_name"))) {
             int[] inner = args(c, Sig.of(Kind.OPAQUE_SQL, "value")).get("value");
             if (inner != null) {
                 return str(inner[0], inner[1]);
