@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>{@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] n ON [ONLY] t (c, ...)},
  *       {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] n [ON t]};
  *   <li>{@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}, {@code TRUNCATE [TABLE] t},
- *       {@code COMMENT ON TABLE|COLUMN t...}: opaque, on table {@code t};
+ *       {@code COMMENT ON TABLE|COLUMN t...}, {@code CREATE [OR REPLACE] TRIGGER|POLICY|RULE ... ON t}: opaque, on
+ *       table {@code t};
  *   <li>anything else: opaque, table unknown.
  * </ul>
  * Identifiers may be quoted ({@code "x"}, {@code `x`}, {@code [x]}); quotes are removed, case is kept.
@@ -284,6 +285,8 @@ final class SqlStatements {
         private void createStatement(List<Parsed> out) {
             boolean unique = kw("UNIQUE");
             if (!unique) {
+                kws("OR", "REPLACE");
+                kw("CONSTRAINT");
                 while (kw("TEMP") || kw("TEMPORARY") || kw("UNLOGGED") || kw("GLOBAL") || kw("LOCAL")) {
                     // modifiers
                 }
@@ -322,6 +325,11 @@ final class SqlStatements {
                 }
                 List<String> columns = punct('(') ? simpleItems(')') : List.of();
                 out.add(table == null ? opaque(null) : op(Kind.CREATE_INDEX, table, null, last(index), null, columns));
+            } else if (!unique && (kw("TRIGGER") || kw("POLICY") || kw("RULE"))) {
+                while (i < t.size() && !t.get(i).kw("ON")) {
+                    i++;
+                }
+                out.add(opaque(kw("ON") ? qname() : null));
             } else {
                 out.add(opaque(null));
             }

@@ -386,6 +386,9 @@ class UpgradeOperationReaderTest {
                 Arguments.of("INSERT INTO app.roles (name) VALUES ('x;y')", "opaque_sql on app.roles"),
                 Arguments.of("DELETE FROM roles", "opaque_sql on roles"),
                 Arguments.of("CREATE EXTENSION IF NOT EXISTS pgcrypto", "opaque_sql"),
+                Arguments.of("CREATE OR REPLACE TRIGGER audit AFTER UPDATE ON app.orders FOR EACH ROW EXECUTE "
+                        + "FUNCTION log()", "opaque_sql on app.orders"),
+                Arguments.of("COMMENT ON COLUMN users.email IS 'x'", "opaque_sql on users"),
                 Arguments.of("ALTER TABLE users ADD COLUMN a int, DROP COLUMN b; -- done\nVACUUM",
                         "add_column users.a|drop_column users.b|opaque_sql"),
                 Arguments.of("CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN; DROP TABLE x; END $$ LANGUAGE plpgsql",
