@@ -59,7 +59,13 @@ public enum DiagnosticCode {
     /** More heads than the head policy allows ({@code alembic upgrade head} fails). */
     MULTIPLE_HEADS,
     /** Informational: an effective head (a head that only depends_on keeps alive). */
-    EFFECTIVE_HEAD;
+    EFFECTIVE_HEAD,
+
+    // --- cross-branch schema conflicts ---------------------------------------------------------------------
+    /** Two lines of history change the same schema object (or the same table) in their {@code upgrade()}. */
+    SCHEMA_CONFLICT,
+    /** An {@code upgrade()} operation whose target cannot be known statically, or a file without {@code upgrade()}. */
+    UNRESOLVED_OPERATION;
 
     /** The stable kebab-case id, e.g. {@code missing-parent}. */
     public String id() {

@@ -36,7 +36,7 @@ import java.util.Set;
  * names and dotted names ({@code cli.EXPAND_BRANCH}, also matched by their imported qualified name
  * {@code alembic.cli.EXPAND_BRANCH}).
  */
-final class ModuleEvaluator {
+final class ModuleEvaluator extends StatementWalker<String> {
 
     /**
      * One module-level binding.
@@ -48,24 +48,20 @@ final class ModuleEvaluator {
      */
     record Binding(PyValue value, int line, String text, String qualified) {}
 
-    private static final Set<String> COMPOUND = Set.of(
-            "if", "elif", "else", "try", "except", "finally", "for", "while", "with", "match", "case");
     private static final Set<String> SKIPPED_SIMPLE = Set.of(
             "pass", "break", "continue", "return", "raise", "assert", "global", "nonlocal", "yield", "await");
 
     /** Reason prefix of a value whose literal Python rejects (also reported as a syntax error). */
     static final String REJECTED = "Python rejects it: ";
 
-    private final PyTokens t;
     private final Map<String, String> constants;
     private final Map<String, Binding> names = new HashMap<>();
     private String docstring;
     private int errorLine;
     private String error;
-    private int p;
 
     private ModuleEvaluator(PyTokens t, Map<String, String> constants) {
-        this.t = t;
+        super(t);
         this.constants = constants;
     }
 
@@ -102,7 +98,8 @@ final class ModuleEvaluator {
         return error;
     }
 
-    private void syntaxError(int line, String message) {
+    @Override
+    void syntaxError(int line, String message) {
         if (error == null) {
             error = message;
             errorLine = line;
@@ -137,188 +134,22 @@ final class ModuleEvaluator {
     }
 
     /**
-     * Statements until the matching DEDENT ({@code nested}) or the end. {@code cond} is {@code null} at module level,
-     * else the reason every binding in here is conditional.
+     * A compound header: for {@code def}/{@code class} nothing (the body is skipped); otherwise its targets are bound
+     * and the body is evaluated as conditional. {@code cond} is {@code null} at module level, else the reason every
+     * binding in here is conditional.
      */
-    private void block(String cond, boolean nested) {
-        while (true) {
-            int ty = t.type[p];
-            if (ty == ENDMARKER) {
-                return;
-            }
-            if (ty == DEDENT) {
-                p++;
-                if (nested) {
-                    return;
-                }
-                continue;
-            }
-            if (ty == NEWLINE) {
-                p++;
-                continue;
-            }
-            if (ty == INDENT) {
-                syntaxError(t.line[p], "unexpected indent");
-                p++;
-                skipBlockBody();
-                continue;
-            }
-            statement(cond);
+    @Override
+    String header(String kw, int s, int colon, String cond, boolean skip) {
+        if (skip) {
+            return null;
         }
-    }
-
-    /** After an INDENT: skips to and past the matching DEDENT. */
-    private void skipBlockBody() {
-        int depth = 1;
-        while (depth > 0 && t.type[p] != ENDMARKER) {
-            if (t.type[p] == INDENT) {
-                depth++;
-            } else if (t.type[p] == DEDENT) {
-                depth--;
-            }
-            p++;
-        }
-    }
-
-    /** Index of the NEWLINE (or ENDMARKER) ending the logical line at {@code from}. */
-    private int lineEnd(int from) {
-        int i = from;
-        while (t.type[i] != NEWLINE && t.type[i] != ENDMARKER) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Index of the end of the simple statement at {@code from}: a {@code ;}, NEWLINE or ENDMARKER. */
-    private int simpleEnd(int from) {
-        int i = from;
-        while (t.type[i] != NEWLINE && t.type[i] != ENDMARKER && !t.isOp(i, ';')) {
-            i++;
-        }
-        return i;
-    }
-
-    private void statement(String cond) {
-        int s = p;
-        if (t.isOp(s, '@')) {
-            p = lineEnd(s); // decorator line
-            return;
-        }
-        if (t.type[s] == NAME) {
-            String kw = t.text(s);
-            if (kw.equals("def") || kw.equals("class")
-                    || (kw.equals("async") && t.is(s + 1, "def"))) {
-                compound(kw.equals("async") ? "def" : kw, null);
-                return;
-            }
-            if (kw.equals("async") && (t.is(s + 1, "for") || t.is(s + 1, "with"))) {
-                compound(t.text(s + 1), cond);
-                return;
-            }
-            boolean soft = kw.equals("match") || kw.equals("case");
-            if (COMPOUND.contains(kw) && (!soft || endsWithColon(s))) {
-                compound(kw, cond);
-                return;
-            }
-        }
-        if (endsWithColon(s)) {
-            compound(t.text(s), cond);
-            return;
-        }
-        simpleStatements(cond);
-    }
-
-    private boolean endsWithColon(int s) {
-        int e = lineEnd(s);
-        return e > s && t.isOp(e - 1, ':');
-    }
-
-    /** Runs the simple statements of one logical line (separated by {@code ;}). */
-    private void simpleStatements(String cond) {
-        while (true) {
-            int e = simpleEnd(p);
-            if (e > p) {
-                simple(p, e, cond);
-            }
-            p = e;
-            if (t.isOp(p, ';')) {
-                p++;
-                if (t.type[p] == NEWLINE || t.type[p] == ENDMARKER) {
-                    break;
-                }
-                continue;
-            }
-            break;
-        }
-        if (t.type[p] == NEWLINE) {
-            p++;
-        }
-    }
-
-    /**
-     * A compound statement at {@code p} whose keyword is {@code kw}. {@code cond == null && kw is def/class}: the body
-     * is skipped. Otherwise the body is evaluated as conditional.
-     */
-    private void compound(String kw, String cond) {
-        int s = p;
-        int headerLine = t.line[s];
-        int colon = headerColon(s);
-        if (colon < 0) {
-            syntaxError(headerLine, "expected ':'");
-            p = lineEnd(s);
-            return;
-        }
-        boolean skip = kw.equals("def") || kw.equals("class");
-        String reason = cond;
-        if (!skip && reason == null) {
-            reason = "bound inside " + article(kw) + " " + kw + " block at line " + headerLine;
-        }
-        if (!skip) {
-            headerTargets(s, colon, reason);
-        }
-        p = colon + 1;
-        if (t.type[p] == NEWLINE) {
-            if (t.type[p + 1] != INDENT) {
-                syntaxError(t.line[p + 1] > 0 ? t.line[p + 1] : headerLine,
-                        "expected an indented block after '" + kw + "' statement on line " + headerLine);
-                p++;
-                return;
-            }
-            p += 2;
-            if (skip) {
-                skipBlockBody();
-            } else {
-                block(reason, true);
-            }
-        } else if (t.type[p] == ENDMARKER) {
-            syntaxError(headerLine, "expected an indented block after '" + kw + "' statement on line " + headerLine);
-        } else if (skip) {
-            p = lineEnd(p);
-        } else {
-            simpleStatements(reason);
-        }
+        String reason = cond != null ? cond : "bound inside " + article(kw) + " " + kw + " block at line " + t.line[s];
+        headerTargets(s, colon, reason);
+        return reason;
     }
 
     private static String article(String kw) {
         return "aeiou".indexOf(kw.charAt(0)) >= 0 ? "an" : "a";
-    }
-
-    /** The colon ending the header at {@code s} (depth 0, one colon consumed per {@code lambda}), or -1. */
-    private int headerColon(int s) {
-        int depth = 0;
-        int lambdas = 0;
-        for (int i = s; t.type[i] != NEWLINE && t.type[i] != ENDMARKER; i++) {
-            depth += t.bracketDelta(i);
-            if (depth == 0 && t.isOp(i, ':')) {
-                if (lambdas == 0) {
-                    return i;
-                }
-                lambdas--;
-            } else if (depth == 0 && t.is(i, "lambda")) {
-                lambdas++;
-            }
-        }
-        return -1;
     }
 
     /** Names bound by a compound header: {@code for} targets, {@code as} targets, walrus targets. */
@@ -353,7 +184,8 @@ final class ModuleEvaluator {
     }
 
     /** One simple statement in {@code [s, e)}. */
-    private void simple(int s, int e, String cond) {
+    @Override
+    void simple(int s, int e, String cond) {
         if (t.type[s] == NAME) {
             String kw = t.text(s);
             if (kw.equals("import")) {
@@ -468,7 +300,7 @@ final class ModuleEvaluator {
      * plain {@code x = v} in Python; {@code (x,) = v} and {@code [x] = v} unpack); otherwise -1.
      */
     private int singleName(int from, int to) {
-        while (to - from >= 3 && t.isOp(from, '(') && matching(from) == to - 1) {
+        while (to - from >= 3 && t.isOp(from, '(') && t.matching(from) == to - 1) {
             from++;
             to--;
         }
@@ -555,7 +387,7 @@ final class ModuleEvaluator {
      * {@code out}; returns the index of the starred target or -1. Nested or non-name targets leave {@code out} empty.
      */
     private int targetList(int from, int to, List<int[]> out) {
-        if (to - from >= 2 && (t.isOp(from, '(') || t.isOp(from, '[')) && matching(from) == to - 1) {
+        if (to - from >= 2 && (t.isOp(from, '(') || t.isOp(from, '[')) && t.matching(from) == to - 1) {
             from++;
             to--;
         }
@@ -578,17 +410,6 @@ final class ModuleEvaluator {
             }
         }
         return star;
-    }
-
-    private int matching(int open) {
-        int depth = 0;
-        for (int i = open; t.type[i] != ENDMARKER; i++) {
-            depth += t.bracketDelta(i);
-            if (depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void importNames(int s, int e, String cond) {

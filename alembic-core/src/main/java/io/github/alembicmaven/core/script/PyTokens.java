@@ -121,4 +121,52 @@ final class PyTokens {
         }
         return s;
     }
+
+    /** Index of the NEWLINE (or ENDMARKER) ending the logical line at {@code from}. */
+    int lineEnd(int from) {
+        int i = from;
+        while (type[i] != NEWLINE && type[i] != ENDMARKER) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the end of the simple statement at {@code from}: a {@code ;}, NEWLINE or ENDMARKER. */
+    int simpleEnd(int from) {
+        int i = from;
+        while (type[i] != NEWLINE && type[i] != ENDMARKER && !isOp(i, ';')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The colon ending the header at {@code s} (depth 0, one colon consumed per {@code lambda}), or -1. */
+    int headerColon(int s) {
+        int depth = 0;
+        int lambdas = 0;
+        for (int i = s; type[i] != NEWLINE && type[i] != ENDMARKER; i++) {
+            depth += bracketDelta(i);
+            if (depth == 0 && isOp(i, ':')) {
+                if (lambdas == 0) {
+                    return i;
+                }
+                lambdas--;
+            } else if (depth == 0 && is(i, "lambda")) {
+                lambdas++;
+            }
+        }
+        return -1;
+    }
+
+    /** The bracket closing the one opened at {@code open}, or -1. */
+    int matching(int open) {
+        int depth = 0;
+        for (int i = open; type[i] != ENDMARKER; i++) {
+            depth += bracketDelta(i);
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
