@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param verifyCommand {@code alembic.verifyCommand}: a command run after writing; its failure undoes the run
  * @param verifyTimeout {@code alembic.verifyTimeout}: seconds to wait for the command (default 600)
  * @param outputTimestamp {@code project.build.outputTimestamp}: the create date when no parent has one
+ * @param allowConflicts {@code alembic.allowConflicts}: write the merge even when the lines it joins have schema
+ *     conflicts of error severity (they are then logged as warnings)
  */
 public record ConvergeParameters(
         String message,
@@ -35,7 +37,8 @@ public record ConvergeParameters(
         boolean dryRun,
         String verifyCommand,
         String verifyTimeout,
-        String outputTimestamp) {
+        String outputTimestamp,
+        boolean allowConflicts) {
 
     /** The planner options; {@code policy} carries {@code independentBranches}. */
     ConvergePlannerOptions plannerOptions(GoalParameters common, Path basedir) throws AlembicConfigException {

@@ -1,6 +1,11 @@
 package io.github.alembicmaven.core;
 
 import io.github.alembicmaven.core.config.AlembicSettings;
+import io.github.alembicmaven.core.conflict.ConflictAnalysis;
+import io.github.alembicmaven.core.conflict.ConflictAnalyzer;
+import io.github.alembicmaven.core.conflict.ConflictMessage;
+import io.github.alembicmaven.core.diagnostic.Severity;
+import io.github.alembicmaven.core.merge.MergePlanLine;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
@@ -84,6 +89,8 @@ public final class ConvergeRun {
     private final VerifyCommand.Result verifyResult;
     /** The tree as read back after writing, for the report; {@code null} unless written. */
     private Analysis written;
+    /** The schema-conflict analysis of each line the plan merges. */
+    private List<ConflictAnalysis> conflicts = List.of();
 
     private ConvergeRun(GoalRun analysisRun, GoalParameters common, ConvergeParameters parameters, MergePlan plan,
             Status status,
@@ -116,7 +123,7 @@ public final class ConvergeRun {
         if (reportFile != null && run.status != Status.NOT_CONFIGURED) {
             try {
                 Analysis reported = run.written != null ? run.written : run.analysisRun.analysis();
-                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), reportFile);
+                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), run.conflicts, reportFile);
             } catch (IOException e) {
                 run.warnings.add(0, "Could not write the Alembic report " + reportFile + ": " + e);
             }
@@ -157,10 +164,22 @@ public final class ConvergeRun {
                 break;
         }
         List<String> warnings = new ArrayList<>();
+        List<ConflictAnalysis> conflicts = conflicts(plan, analysis);
+        if (!parameters.allowConflicts() && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors)) {
+            warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.WARNING));
+            String message = ConflictMessage.errors(conflicts, analysis.basedir(), "run '"
+                    + commandLine(common, parameters, false) + "' again (or write the merge anyway with '"
+                    + commandLine(common, parameters, false) + " -Dalembic.allowConflicts')")
+                    + "\nNothing was written.";
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.REFUSED, List.of(), warnings,
+                    message, null).withConflicts(conflicts);
+        }
+        warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.ERROR, Severity.WARNING));
         List<RenderedMerge> rendered =
                 GoalRun.recorded(GOAL, reportFile, () -> render(plan, analysis, warnings));
         if (parameters.dryRun()) {
-            return new ConvergeRun(analysisRun, common, parameters, plan, Status.DRY_RUN, rendered, warnings, null, null);
+            return new ConvergeRun(analysisRun, common, parameters, plan, Status.DRY_RUN, rendered, warnings, null,
+                    null).withConflicts(conflicts);
         }
         List<MergeWriter.Target> targets = new ArrayList<>();
         for (RenderedMerge r : rendered) {
@@ -171,7 +190,7 @@ public final class ConvergeRun {
             written = MergeWriter.writeAll(targets);
         } catch (MergeWriter.WriteException e) {
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
-                    writeFailure(e, analysis.basedir(), common, parameters), null);
+                    writeFailure(e, analysis.basedir(), common, parameters), null).withConflicts(conflicts);
         }
         ReadBack readBack = readBack(request, plan);
         if (readBack.problem() != null) {
@@ -183,7 +202,7 @@ public final class ConvergeRun {
                             + " differently, so the merge would not converge the history.\n"
                             + "Check " + templateNames(rendered) + ", or preview the files with '"
                             + commandLine(common, parameters, true) + "'.",
-                    null);
+                    null).withConflicts(conflicts);
         }
         if (verify.isPresent()) {
             List<Path> watched = new ArrayList<>();
@@ -201,13 +220,36 @@ public final class ConvergeRun {
             if (!result.passed()) {
                 List<Path> left = written.rollback();
                 return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered,
-                        warnings, verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), common, parameters), result);
+                        warnings, verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), common,
+                                parameters), result).withConflicts(conflicts);
             }
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null,
-                    result).withWritten(readBack.after());
+                    result).withWritten(readBack.after()).withConflicts(conflicts);
         }
         return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null, null)
-                .withWritten(readBack.after());
+                .withWritten(readBack.after()).withConflicts(conflicts);
+    }
+
+    private ConvergeRun withConflicts(List<ConflictAnalysis> value) {
+        this.conflicts = List.copyOf(value);
+        return this;
+    }
+
+    /** Compares the operations of the lines each planned merge joins (the selected heads of each merged line). */
+    private static List<ConflictAnalysis> conflicts(MergePlan plan, Analysis analysis) {
+        ConflictAnalyzer analyzer = new ConflictAnalyzer(analysis.request().constants());
+        List<ConflictAnalysis> out = new ArrayList<>();
+        for (MergePlanLine line : plan.lines()) {
+            if (line.merged()) {
+                out.add(analyzer.analyze(analysis.map(), line.selected()));
+            }
+        }
+        return out;
+    }
+
+    /** The schema-conflict analysis of each line the plan merges (empty when nothing was planned). */
+    public List<ConflictAnalysis> conflicts() {
+        return conflicts;
     }
 
     private ConvergeRun withWritten(Analysis after) {
@@ -478,6 +520,9 @@ public final class ConvergeRun {
         option(sb, "verifyTimeout", dryRun || p.verifyCommand() == null || p.verifyCommand().isBlank()
                 || String.valueOf(VerifyCommand.DEFAULT_TIMEOUT.toSeconds()).equals(p.verifyTimeout())
                 ? null : p.verifyTimeout());
+        if (p.allowConflicts()) {
+            sb.append(" -Dalembic.allowConflicts");
+        }
         if (dryRun) {
             sb.append(" -Dalembic.dryRun");
         }

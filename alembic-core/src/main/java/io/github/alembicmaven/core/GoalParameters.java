@@ -1,6 +1,7 @@
 package io.github.alembicmaven.core;
 
 import io.github.alembicmaven.core.check.HeadPolicy;
+import io.github.alembicmaven.core.conflict.ConflictPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
  * @param constants {@code alembic.constants}: {@code NAME=value,...}
  * @param maxHeads {@code alembic.maxHeads}: whole number &ge; 1 (default 1)
  * @param independentBranches {@code alembic.independentBranches}: comma-separated branch labels
+ * @param conflicts {@code alembic.conflicts}: {@code fail}, {@code warn} (default) or {@code ignore}
  */
 public record GoalParameters(
         String config,
@@ -24,7 +26,8 @@ public record GoalParameters(
         String versionLocations,
         String constants,
         String maxHeads,
-        String independentBranches) {
+        String independentBranches,
+        String conflicts) {
 
     /** The analysis request for a project in {@code basedir}. */
     public AnalysisRequest request(Path basedir) throws AlembicConfigException {
@@ -50,5 +53,10 @@ public record GoalParameters(
                     "Invalid alembic.maxHeads '" + maxHeads + "': expected a whole number >= 1 (default 1).");
         }
         return new HeadPolicy(max, new LinkedHashSet<>(Parameters.splitList(independentBranches)));
+    }
+
+    /** The conflict policy ({@code conflicts}). */
+    public ConflictPolicy conflictPolicy() throws AlembicConfigException {
+        return ConflictPolicy.parse(conflicts);
     }
 }

@@ -2,6 +2,11 @@ package io.github.alembicmaven.core;
 
 import io.github.alembicmaven.core.check.CheckResult;
 import io.github.alembicmaven.core.check.HeadPolicy;
+import io.github.alembicmaven.core.conflict.ConflictAnalysis;
+import io.github.alembicmaven.core.conflict.ConflictAnalyzer;
+import io.github.alembicmaven.core.conflict.ConflictMessage;
+import io.github.alembicmaven.core.conflict.ConflictPolicy;
+import io.github.alembicmaven.core.diagnostic.Severity;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.RevisionMap;
@@ -23,11 +28,16 @@ public final class GoalRun {
     private final CheckResult check;
     private final Path reportFile;
     private final IOException reportError;
+    private final ConflictPolicy conflictPolicy;
+    private final List<ConflictAnalysis> conflicts;
 
-    private GoalRun(String goal, Analysis analysis, CheckResult check, Path reportFile, IOException reportError) {
+    private GoalRun(String goal, Analysis analysis, CheckResult check, ConflictPolicy conflictPolicy,
+            List<ConflictAnalysis> conflicts, Path reportFile, IOException reportError) {
         this.goal = goal;
         this.analysis = analysis;
         this.check = check;
+        this.conflictPolicy = conflictPolicy;
+        this.conflicts = List.copyOf(conflicts);
         this.reportFile = reportFile;
         this.reportError = reportError;
     }
@@ -40,7 +50,24 @@ public final class GoalRun {
      * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
      */
     public static GoalRun analyze(String goal, AnalysisRequest request, Path reportFile) throws AlembicConfigException {
-        return run(goal, request, null, reportFile);
+        return run(goal, request, null, ConflictPolicy.IGNORE, reportFile);
+    }
+
+    /**
+     * Analyses the tree and compares the {@code upgrade()} operations of the lines of history between the heads of
+     * each line ({@code alembic:conflicts}): integrity errors fail it, conflicts are listed, never fatal.
+     *
+     * @param goal name written into the report
+     * @param basedir the project directory
+     * @param reportFile where the JSON report goes, or {@code null} for none
+     * @throws AlembicConfigException on misconfiguration or invalid parameters (recorded in the report first)
+     */
+    public static GoalRun conflicts(String goal, GoalParameters parameters, Path basedir, Path reportFile)
+            throws AlembicConfigException {
+        AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
+        HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
+        return run(goal, request, new HeadPolicy(Integer.MAX_VALUE, policy.independentBranches()), ConflictPolicy.WARN,
+                reportFile);
     }
 
     /**
@@ -54,7 +81,8 @@ public final class GoalRun {
      */
     public static GoalRun integrity(String goal, GoalParameters parameters, Path basedir, Path reportFile)
             throws AlembicConfigException {
-        return run(goal, recorded(goal, reportFile, () -> parameters.request(basedir)), HeadPolicy.unlimited(), reportFile);
+        return run(goal, recorded(goal, reportFile, () -> parameters.request(basedir)), HeadPolicy.unlimited(),
+                ConflictPolicy.IGNORE, reportFile);
     }
 
     /**
@@ -69,7 +97,8 @@ public final class GoalRun {
             throws AlembicConfigException {
         AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
         HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
-        return run(goal, request, policy, reportFile);
+        ConflictPolicy conflictPolicy = recorded(goal, reportFile, parameters::conflictPolicy);
+        return run(goal, request, policy, conflictPolicy, reportFile);
     }
 
     /**
@@ -81,7 +110,7 @@ public final class GoalRun {
      */
     public static GoalRun check(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
             throws AlembicConfigException {
-        return run(goal, request, policy, reportFile);
+        return run(goal, request, policy, ConflictPolicy.WARN, reportFile);
     }
 
     /** A step that may fail on configuration. */
@@ -106,19 +135,24 @@ public final class GoalRun {
         }
     }
 
-    private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
-            throws AlembicConfigException {
+    private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, ConflictPolicy conflictPolicy,
+            Path reportFile) throws AlembicConfigException {
         Analysis analysis = recorded(goal, reportFile, () -> AlembicAnalyzer.analyze(request));
         CheckResult check = policy != null && analysis.configured() ? analysis.check(policy) : null;
+        // A history that does not load has no trustworthy lines to compare.
+        List<ConflictAnalysis> conflicts = check != null && conflictPolicy != ConflictPolicy.IGNORE
+                && !analysis.hasErrors()
+                ? new ConflictAnalyzer(request.constants()).analyzeLines(analysis.map(), policy)
+                : List.of();
         IOException reportError = null;
         if (reportFile != null && analysis.configured()) {
             try {
-                JsonReport.write(goal, analysis, check, List.of(), reportFile);
+                JsonReport.write(goal, analysis, check, List.of(), null, conflicts, reportFile);
             } catch (IOException e) {
                 reportError = e;
             }
         }
-        return new GoalRun(goal, analysis, check, reportFile, reportError);
+        return new GoalRun(goal, analysis, check, conflictPolicy, conflicts, reportFile, reportError);
     }
 
     public String goal() {
@@ -139,9 +173,44 @@ public final class GoalRun {
         return analysis.configured();
     }
 
-    /** True when a check ran and failed. */
+    /** True when a check ran and failed: integrity, head policy, or schema conflicts under {@code conflicts=fail}. */
     public boolean failed() {
-        return check != null && !check.passed();
+        return check != null && (!check.passed() || conflictsFail());
+    }
+
+    private boolean conflictsFail() {
+        return conflictPolicy == ConflictPolicy.FAIL && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
+    }
+
+    /** The schema-conflict analyses, one per line of history with two or more heads; empty when not analysed. */
+    public List<ConflictAnalysis> conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * The failure message (empty when the run did not fail): the check's three-part message, then, under
+     * {@code conflicts=fail}, the schema conflicts' own.
+     */
+    public String failureMessage() {
+        List<String> parts = new ArrayList<>();
+        if (check != null && !check.passed()) {
+            parts.add(check.failureMessage());
+            if (!conflictsFail() && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors)) {
+                parts.add("Note: these lines also have schema conflicts (the warnings above): 'mvn alembic:converge'"
+                        + " refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts' lists"
+                        + " each line's operations.");
+            }
+        }
+        if (check != null && conflictsFail()) {
+            parts.add(ConflictMessage.errors(conflicts, analysis.basedir(),
+                    "check again with 'mvn alembic:conflicts' (it lists each line's operations)"));
+        }
+        return String.join("\n", parts);
+    }
+
+    /** The listing of {@code alembic:conflicts}: per fork, each line's operations and the findings. */
+    public List<String> conflictListing() {
+        return ConflictMessage.listing(conflicts, analysis.basedir());
     }
 
     /** The report file, or {@code null} when none was written (no configuration, or none requested). */
@@ -165,6 +234,15 @@ public final class GoalRun {
         }
         for (Diagnostic d : warnings()) {
             out.add(d.format(analysis.basedir()));
+        }
+        if (!"conflicts".equals(goal)) { // alembic:conflicts lists every finding itself
+            out.addAll(conflictPolicy == ConflictPolicy.FAIL
+                    ? ConflictMessage.lines(conflicts, analysis.basedir(), Severity.WARNING)
+                    : ConflictMessage.lines(conflicts, analysis.basedir(), Severity.ERROR, Severity.WARNING));
+            for (ConflictAnalysis fork : conflicts) {
+                fork.diagnostics().forEach(d -> out.add("Schema conflicts not fully checked: "
+                        + d.format(analysis.basedir())));
+            }
         }
         return out;
     }
@@ -191,7 +269,7 @@ public final class GoalRun {
     /** Warnings to show the user (config, discovery, files, graph), in order. */
     public List<Diagnostic> warnings() {
         return analysis.diagnostics().stream()
-                .filter(d -> d.severity() == io.github.alembicmaven.core.diagnostic.Severity.WARNING)
+                .filter(d -> d.severity() == Severity.WARNING)
                 .collect(Collectors.toList());
     }
 

@@ -41,11 +41,11 @@ class ConvergeReportTest {
     }
 
     private static ConvergeParameters options(boolean dryRun) {
-        return new ConvergeParameters(null, null, null, null, null, null, dryRun, null, null, null);
+        return new ConvergeParameters(null, null, null, null, null, null, dryRun, null, null, null, false);
     }
 
     private ConvergeRun converge(boolean dryRun) throws AlembicConfigException {
-        GoalParameters common = new GoalParameters(null, null, null, null, null, null, null);
+        GoalParameters common = new GoalParameters(null, null, null, null, null, null, null, null);
         return ConvergeRun.converge(common, options(dryRun), dir, report());
     }
 

@@ -15,7 +15,7 @@ class GoalParametersTest {
 
     @Test
     void buildsTheRequestRelativeToTheBasedir() throws Exception {
-        AnalysisRequest r = new GoalParameters("conf/alembic.ini", "app", null, "db/a, db/b", "cli.X=x", null, null)
+        AnalysisRequest r = new GoalParameters("conf/alembic.ini", "app", null, "db/a, db/b", "cli.X=x", null, null, null)
                 .request(dir);
         assertThat(r.configFile()).isEqualTo(dir.resolve("conf/alembic.ini"));
         assertThat(r.iniSection()).isEqualTo("app");
@@ -26,16 +26,16 @@ class GoalParametersTest {
 
     @Test
     void headPolicyDefaultsToOneHead() throws Exception {
-        var policy = new GoalParameters(null, null, null, null, null, null, " app_a, app_b ").headPolicy();
+        var policy = new GoalParameters(null, null, null, null, null, null, " app_a, app_b ", null).headPolicy();
         assertThat(policy.maxHeads()).isEqualTo(1);
         assertThat(policy.independentBranches()).containsExactlyInAnyOrder("app_a", "app_b");
-        assertThat(new GoalParameters(null, null, null, null, null, " 3 ", null).headPolicy().maxHeads()).isEqualTo(3);
+        assertThat(new GoalParameters(null, null, null, null, null, " 3 ", null, null).headPolicy().maxHeads()).isEqualTo(3);
     }
 
     @Test
     void invalidMaxHeadsIsAConfigurationError() {
         for (String bad : new String[] {"0", "-1", "two"}) {
-            assertThatThrownBy(() -> new GoalParameters(null, null, null, null, null, bad, null).headPolicy())
+            assertThatThrownBy(() -> new GoalParameters(null, null, null, null, null, bad, null, null).headPolicy())
                     .isInstanceOf(AlembicConfigException.class)
                     .hasMessage("Invalid alembic.maxHeads '" + bad + "': expected a whole number >= 1 (default 1).");
         }
@@ -44,7 +44,7 @@ class GoalParametersTest {
     @Test
     void invalidParametersAreRecordedInTheReport() throws Exception {
         Path report = dir.resolve("target/alembic/alembic-report.json");
-        GoalParameters bad = new GoalParameters(null, null, null, "db", null, "zero", null);
+        GoalParameters bad = new GoalParameters(null, null, null, "db", null, "zero", null, null);
 
         assertThatThrownBy(() -> GoalRun.check("check", bad, dir, report)).isInstanceOf(AlembicConfigException.class);
 

@@ -54,6 +54,12 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
     /** Comma-separated branch labels with a head of their own; property {@code alembic.independentBranches}. */
     private String independentBranches;
 
+    /**
+     * Schema conflicts between the heads: {@code fail}, {@code warn} (logged) or {@code ignore}; property
+     * {@code alembic.conflicts}; default {@code warn}.
+     */
+    private String conflicts;
+
     /** Skips the rule; property {@code alembic.skip}; default false. */
     private Boolean skip;
 
@@ -91,7 +97,7 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
             return;
         }
         if (run.failed()) {
-            throw new EnforcerRuleException(run.check().failureMessage());
+            throw new EnforcerRuleException(run.failureMessage());
         }
         getLog().info(run.summary());
     }
@@ -114,6 +120,10 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
 
     public void setConstants(String constants) {
         this.constants = constants;
+    }
+
+    public void setConflicts(String conflicts) {
+        this.conflicts = conflicts;
     }
 
     public void setMaxHeads(Integer maxHeads) {
@@ -143,10 +153,10 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         Effective cfg = effective();
         return String.format(
                 "RequireSingleAlembicHead[config=%s, name=%s, scriptLocation=%s, versionLocations=%s, constants=%s,"
-                        + " maxHeads=%s, independentBranches=%s, skip=%s, reportDirectory=%s, level=%s]",
+                        + " maxHeads=%s, independentBranches=%s, conflicts=%s, skip=%s, reportDirectory=%s, level=%s]",
                 cfg.parameters().config(), cfg.parameters().name(), cfg.parameters().scriptLocation(),
                 cfg.parameters().versionLocations(), cfg.parameters().constants(), cfg.parameters().maxHeads(),
-                cfg.parameters().independentBranches(), cfg.skip(), cfg.reportDirectory(), getLevel());
+                cfg.parameters().independentBranches(), cfg.parameters().conflicts(), cfg.skip(), cfg.reportDirectory(), getLevel());
     }
 
     /** The configuration after the property fallback, as strings (parsed, and validated, only in {@link #execute}). */
@@ -160,7 +170,8 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
                         versionLocations != null ? versionLocations : property("versionLocations"),
                         constants != null ? constants : property("constants"),
                         maxHeads != null ? maxHeads.toString() : property("maxHeads"),
-                        independentBranches != null ? independentBranches : property("independentBranches")),
+                        independentBranches != null ? independentBranches : property("independentBranches"),
+                        conflicts != null ? conflicts : property("conflicts")),
                 skip != null ? skip.toString() : property("skip"),
                 reportDirectory != null ? reportDirectory.getPath()
                         : property("reportDirectory") != null ? property("reportDirectory")

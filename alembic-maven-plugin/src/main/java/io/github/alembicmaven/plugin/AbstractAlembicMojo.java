@@ -143,10 +143,11 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      *
      * @param maxHeads {@code alembic.maxHeads}, or {@code null}
      * @param independentBranches {@code alembic.independentBranches}, or {@code null}
+     * @param conflicts {@code alembic.conflicts}, or {@code null}
      */
-    protected GoalParameters parameters(String maxHeads, String independentBranches) {
+    protected GoalParameters parameters(String maxHeads, String independentBranches, String conflicts) {
         return new GoalParameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations,
-                constants, maxHeads, independentBranches);
+                constants, maxHeads, independentBranches, conflicts);
     }
 
     /** The project directory as an absolute path. */

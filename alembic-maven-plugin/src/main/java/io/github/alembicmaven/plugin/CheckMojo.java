@@ -42,6 +42,18 @@ public class CheckMojo extends AbstractAnalysisMojo {
     @Parameter(property = "alembic.independentBranches")
     private String independentBranches;
 
+    /**
+     * What to do with schema conflicts between the heads: {@code fail} (both lines change the same schema object, e.g.
+     * add the same column: the check fails), {@code warn} (such findings are logged as warnings) or {@code ignore}
+     * (the {@code upgrade()} bodies are not read). Only lines of history with two or more heads are compared.
+     *
+     * <p>Example: {@code -Dalembic.conflicts=fail}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.conflicts", defaultValue = "warn")
+    private String conflicts;
+
     @Override
     protected String goal() {
         return "check";
@@ -49,7 +61,7 @@ public class CheckMojo extends AbstractAnalysisMojo {
 
     @Override
     protected GoalParameters parameters() {
-        return parameters(String.valueOf(maxHeads), independentBranches);
+        return parameters(String.valueOf(maxHeads), independentBranches, conflicts);
     }
 
     @Override
@@ -60,7 +72,7 @@ public class CheckMojo extends AbstractAnalysisMojo {
     @Override
     protected void report(GoalRun run) throws MojoFailureException {
         if (run.failed()) {
-            throw new MojoFailureException(run.check().failureMessage());
+            throw new MojoFailureException(run.failureMessage());
         }
         getLog().info(run.summary());
     }

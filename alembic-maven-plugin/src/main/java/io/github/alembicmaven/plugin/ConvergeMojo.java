@@ -135,6 +135,18 @@ public class ConvergeMojo extends AbstractAlembicMojo {
     private String independentBranches;
 
     /**
+     * Writes the merge even when the lines it joins have schema conflicts of error severity (both lines change the
+     * same schema object); they are then logged as warnings. Without it such a merge is refused: it would only move
+     * the failure to {@code alembic upgrade}.
+     *
+     * <p>Example: {@code -Dalembic.allowConflicts}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.allowConflicts", defaultValue = "false")
+    private boolean allowConflicts;
+
+    /**
      * The create date of a merge whose parents carry no readable {@code Create Date:} header: the project's
      * reproducible-build timestamp (ISO-8601 with an offset, or seconds since the epoch). Without either, such a merge
      * is refused rather than dated by the clock.
@@ -152,8 +164,8 @@ public class ConvergeMojo extends AbstractAlembicMojo {
             throws AlembicConfigException, MojoExecutionException, MojoFailureException {
         ConvergeParameters options = new ConvergeParameters(message, branchLabel, fromRevision, strategy, revId,
                 versionPath, dryRun, verifyCommand, String.valueOf(verifyTimeout),
-                outputTimestamp == null || outputTimestamp.contains("${") ? null : outputTimestamp);
-        ConvergeRun run = ConvergeRun.converge(parameters(null, independentBranches), options, basedir(), reportFile);
+                outputTimestamp == null || outputTimestamp.contains("${") ? null : outputTimestamp, allowConflicts);
+        ConvergeRun run = ConvergeRun.converge(parameters(null, independentBranches, null), options, basedir(), reportFile);
         run.warningLines().forEach(getLog()::warn);
         run.infoLines().forEach(getLog()::info);
         switch (run.status()) {

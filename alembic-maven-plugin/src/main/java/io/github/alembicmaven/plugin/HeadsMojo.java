@@ -48,7 +48,7 @@ public class HeadsMojo extends AbstractAnalysisMojo {
 
     @Override
     protected GoalParameters parameters() {
-        return parameters(null, null);
+        return parameters(null, null, null);
     }
 
     /** Every head is allowed: only integrity errors fail {@code alembic:heads}. */
@@ -66,7 +66,7 @@ public class HeadsMojo extends AbstractAnalysisMojo {
             getLog().debug(run.summary());
         }
         if (run.failed()) {
-            throw new MojoFailureException(run.check().failureMessage());
+            throw new MojoFailureException(run.failureMessage());
         }
     }
 }

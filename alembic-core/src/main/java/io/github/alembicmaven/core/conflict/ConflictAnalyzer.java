@@ -43,6 +43,23 @@ public final class ConflictAnalyzer {
         this.reader = Objects.requireNonNull(reader, "reader");
     }
 
+    /**
+     * Compares the heads of each line of history under {@code policy} that has two or more heads ({@code check}
+     * and the enforcer rule: the heads that one merge would join).
+     *
+     * @return one analysis per such line, in {@link io.github.alembicmaven.core.check.TreeCheck#lines} order
+     */
+    public List<ConflictAnalysis> analyzeLines(RevisionMap map, io.github.alembicmaven.core.check.HeadPolicy policy) {
+        List<ConflictAnalysis> out = new ArrayList<>();
+        for (io.github.alembicmaven.core.check.HeadLine line
+                : io.github.alembicmaven.core.check.TreeCheck.lines(map, policy)) {
+            if (line.heads().size() >= 2) {
+                out.add(analyze(map, line.heads()));
+            }
+        }
+        return out;
+    }
+
     /** Compares the lines of all heads of the map (Alembic's heads, load order, each once). */
     public ConflictAnalysis analyze(RevisionMap map) {
         return analyze(map, map.heads());

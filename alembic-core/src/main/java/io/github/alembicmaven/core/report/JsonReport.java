@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.alembicmaven.core.Analysis;
 import io.github.alembicmaven.core.check.CheckResult;
 import io.github.alembicmaven.core.check.HeadLine;
+import io.github.alembicmaven.core.conflict.BranchLine;
+import io.github.alembicmaven.core.conflict.ConflictAnalysis;
+import io.github.alembicmaven.core.conflict.ConflictFinding;
+import io.github.alembicmaven.core.script.SchemaOperation;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
@@ -47,17 +51,18 @@ public final class JsonReport {
     public static void write(
             String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics, Path file)
             throws IOException {
-        write(goal, analysis, check, extraDiagnostics, null, file);
+        write(goal, analysis, check, extraDiagnostics, null, List.of(), file);
     }
 
     /**
      * Writes the report of an {@code alembic:converge} run: the analysis plus a {@code converge} object.
      *
      * @param converge what converge decided and wrote, or {@code null}
+     * @param conflicts the schema-conflict analyses (one per line of history with several heads), may be empty
      * @see #write(String, Analysis, CheckResult, List, Path)
      */
     public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
-            ConvergeSection converge, Path file) throws IOException {
+            ConvergeSection converge, List<ConflictAnalysis> conflicts, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
@@ -67,7 +72,7 @@ public final class JsonReport {
                     java.nio.file.StandardOpenOption.WRITE);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
-                writeReport(g, goal, analysis, check, extraDiagnostics, converge);
+                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -80,7 +85,7 @@ public final class JsonReport {
     }
 
     private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
-            List<Diagnostic> extra, ConvergeSection converge) throws IOException {
+            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts) throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -150,6 +155,9 @@ public final class JsonReport {
         if (converge != null) {
             converge(g, converge);
         }
+        if (!conflicts.isEmpty()) {
+            conflicts(g, base, conflicts);
+        }
         g.writeArrayFieldStart("diagnostics");
         if (analysis != null) {
             for (Diagnostic d : analysis.diagnostics()) {
@@ -189,6 +197,62 @@ public final class JsonReport {
         }
         g.writeEndArray();
         nullableString(g, "failure", c.failure());
+        g.writeEndObject();
+    }
+
+    private static void conflicts(JsonGenerator g, Path base, List<ConflictAnalysis> forks) throws IOException {
+        g.writeArrayFieldStart("conflicts");
+        for (ConflictAnalysis fork : forks) {
+            g.writeStartObject();
+            stringArray(g, "heads", fork.heads());
+            stringArray(g, "forkPoints", fork.forkPoints());
+            g.writeArrayFieldStart("lines");
+            for (BranchLine line : fork.lines()) {
+                g.writeStartObject();
+                g.writeStringField("head", line.head());
+                stringArray(g, "revisions", line.revisions());
+                g.writeArrayFieldStart("operations");
+                for (SchemaOperation op : line.operations()) {
+                    operation(g, base, op, null);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (ConflictFinding f : fork.findings()) {
+                g.writeStartObject();
+                g.writeStringField("severity", f.severity().label());
+                g.writeStringField("rule", f.rule().id());
+                g.writeStringField("message", f.message());
+                g.writeFieldName("left");
+                operation(g, base, f.left(), f.leftHead());
+                g.writeFieldName("right");
+                operation(g, base, f.right(), f.rightHead());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("diagnostics");
+            for (Diagnostic d : fork.diagnostics()) {
+                diagnostic(g, base, d);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void operation(JsonGenerator g, Path base, SchemaOperation op, String head) throws IOException {
+        g.writeStartObject();
+        if (head != null) {
+            g.writeStringField("head", head);
+        }
+        g.writeStringField("path", rel(base, op.file()));
+        g.writeNumberField("line", op.line());
+        g.writeStringField("kind", op.kind().label());
+        g.writeStringField("operation", op.describe());
+        g.writeBooleanField("conditional", op.conditional());
+        g.writeBooleanField("unresolved", !op.unresolved().isEmpty());
         g.writeEndObject();
     }
 
