@@ -89,6 +89,9 @@ class GoalRunConflictsTest {
         assertThat(run.check().passed()).isTrue();
         assertThat(run.failureMessage()).isEqualTo(ConflictFork.sameColumnErrors(CHECK_FIX));
         assertThat(run.warningLines()).as("errors are in the failure message, not repeated as warnings").isEmpty();
+        JsonNode root = json.readTree(report().toFile());
+        assertThat(root.get("status").asText()).as("the report agrees with the build").isEqualTo("failed");
+        assertThat(root.get("headLines").get(0).get("violated").asBoolean()).isFalse();
     }
 
     @Test
