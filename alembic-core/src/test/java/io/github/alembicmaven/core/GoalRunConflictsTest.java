@@ -232,7 +232,7 @@ class GoalRunConflictsTest {
         assertThat(check.warningLines()).containsExactly("Schema conflicts not fully checked: " + problem);
         assertThat(conflicts.conflictListing()).isEqualTo(listing(
                 "    (no schema operations)",
-                "  No conflicts: the lines change different schema objects.",
+                "  No conflicts among the operations that could be read; the problems below leave some unchecked:",
                 "  ! " + problem));
     }
 
