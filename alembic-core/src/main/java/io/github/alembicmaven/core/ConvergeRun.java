@@ -123,7 +123,8 @@ public final class ConvergeRun {
         if (reportFile != null && run.status != Status.NOT_CONFIGURED) {
             try {
                 Analysis reported = run.written != null ? run.written : run.analysisRun.analysis();
-                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), run.conflicts, reportFile);
+                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), run.conflicts, false,
+                        reportFile);
             } catch (IOException e) {
                 run.warnings.add(0, "Could not write the Alembic report " + reportFile + ": " + e);
             }

@@ -38,6 +38,19 @@ final class ConvergeProject {
 
     /** A revision file {@code <id>_rev.py} in {@code relDir} with a {@code Create Date:} header. */
     ConvergeProject revIn(String relDir, String id, String date, String... down) throws IOException {
+        return write(relDir, id, date, "    pass\n", down);
+    }
+
+    /**
+     * A revision in {@code migrations/versions} whose {@code upgrade()} body is {@code body} (lines indented by four
+     * spaces, each ending in a newline); its first line is line 17 of the file.
+     */
+    ConvergeProject revWithUpgrade(String id, String date, String body, String... down) throws IOException {
+        return write("migrations/versions", id, date, body, down);
+    }
+
+    private ConvergeProject write(String relDir, String id, String date, String body, String... down)
+            throws IOException {
         Path d = Files.createDirectories(dir.resolve(relDir));
         String downLiteral = down.length == 0 ? "None"
                 : down.length == 1 ? "'" + down[0] + "'"
@@ -48,7 +61,7 @@ final class ConvergeProject {
                         + "revision = '" + id + "'\n"
                         + "down_revision = " + downLiteral + "\n"
                         + "branch_labels = None\ndepends_on = None\n\n\n"
-                        + "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n",
+                        + "def upgrade():\n" + body + "\n\ndef downgrade():\n    pass\n",
                 StandardCharsets.UTF_8);
         return this;
     }
@@ -104,7 +117,12 @@ final class ConvergeProject {
     }
 
     ConvergeRun converge(Opts o) throws AlembicConfigException {
-        return ConvergeRun.converge(COMMON, o.build(), dir, null);
+        return converge(o, null);
+    }
+
+    /** Converges with {@code alembic-report.json} written to {@code report} ({@code null}: none). */
+    ConvergeRun converge(Opts o, Path report) throws AlembicConfigException {
+        return ConvergeRun.converge(COMMON, o.build(), dir, report);
     }
 
     ConvergeRun converge() throws AlembicConfigException {
@@ -128,6 +146,7 @@ final class ConvergeProject {
         String verifyCommand;
         String verifyTimeout;
         String outputTimestamp;
+        boolean allowConflicts;
 
         Opts message(String v) { message = v; return this; }
         Opts branchLabel(String v) { branchLabel = v; return this; }
@@ -139,10 +158,11 @@ final class ConvergeProject {
         Opts verify(String command) { verifyCommand = command; return this; }
         Opts verifyTimeout(String v) { verifyTimeout = v; return this; }
         Opts outputTimestamp(String v) { outputTimestamp = v; return this; }
+        Opts allowConflicts() { allowConflicts = true; return this; }
 
         ConvergeParameters build() {
             return new ConvergeParameters(message, branchLabel, fromRevision, strategy, revId, versionPath, dryRun,
-                    verifyCommand, verifyTimeout, outputTimestamp, false);
+                    verifyCommand, verifyTimeout, outputTimestamp, allowConflicts);
         }
     }
 }

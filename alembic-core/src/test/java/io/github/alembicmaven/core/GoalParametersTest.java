@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.alembicmaven.core.conflict.ConflictPolicy;
+import io.github.alembicmaven.core.conflict.ConflictPolicyTest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,36 @@ class GoalParametersTest {
                     .isInstanceOf(AlembicConfigException.class)
                     .hasMessage("Invalid alembic.maxHeads '" + bad + "': expected a whole number >= 1 (default 1).");
         }
+    }
+
+    @Test
+    void conflictPolicyDefaultsToWarn() throws Exception {
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, null).conflictPolicy())
+                .isEqualTo(ConflictPolicy.WARN);
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, " ").conflictPolicy())
+                .isEqualTo(ConflictPolicy.WARN);
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, "Fail").conflictPolicy())
+                .isEqualTo(ConflictPolicy.FAIL);
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, "IGNORE").conflictPolicy())
+                .isEqualTo(ConflictPolicy.IGNORE);
+    }
+
+    @Test
+    void invalidConflictPolicyIsAConfigurationErrorRecordedInTheReport() throws Exception {
+        Path report = dir.resolve("target/alembic/alembic-report.json");
+        GoalParameters bad = new GoalParameters(null, null, null, "db", null, null, null, "strict");
+
+        assertThatThrownBy(bad::conflictPolicy)
+                .isInstanceOf(AlembicConfigException.class)
+                .hasMessage(ConflictPolicyTest.invalid("strict"));
+        assertThatThrownBy(() -> GoalRun.check("check", bad, dir, report))
+                .isInstanceOf(AlembicConfigException.class)
+                .hasMessage(ConflictPolicyTest.invalid("strict"));
+
+        var root = new ObjectMapper().readTree(report.toFile());
+        assertThat(root.get("status").asText()).isEqualTo("error");
+        assertThat(root.get("diagnostics").get(0).get("message").asText())
+                .isEqualTo(ConflictPolicyTest.invalid("strict"));
     }
 
     @Test

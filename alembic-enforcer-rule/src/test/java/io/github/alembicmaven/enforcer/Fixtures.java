@@ -22,6 +22,20 @@ final class Fixtures {
         revision(dir, "6f7a8b9c0d1e", "4d5e6f7a8b9c", "add phone to account", null);
     }
 
+    /**
+     * {@code 0a1b2c3d4e5f} creates {@code account}; {@code 1b2c3d4e5f6a} and {@code 2c3d4e5f6a7b}, both children of it,
+     * each add {@code account.email} (line 20 of their files): a schema-conflict error between the two heads.
+     */
+    static void conflictingHeads(Path dir) throws IOException {
+        ini(dir);
+        revision(dir, "0a1b2c3d4e5f", null, "create account table", null,
+                "    op.create_table('account', sa.Column('id', sa.Integer, primary_key=True))");
+        revision(dir, "1b2c3d4e5f6a", "0a1b2c3d4e5f", "add email to account", null,
+                "    op.add_column('account', sa.Column('email', sa.String(255), nullable=True))");
+        revision(dir, "2c3d4e5f6a7b", "0a1b2c3d4e5f", "add contact email to account", null,
+                "    op.add_column('account', sa.Column('email', sa.String(320), nullable=True))");
+    }
+
     static void independentBranches(Path dir) throws IOException {
         ini(dir);
         revision(dir, "7a8b9c0d1e2f", null, "create account table", null);
@@ -46,6 +60,11 @@ final class Fixtures {
 
     private static void revision(Path dir, String id, String down, String message, String branchLabel)
             throws IOException {
+        revision(dir, id, down, message, branchLabel, "    pass");
+    }
+
+    private static void revision(Path dir, String id, String down, String message, String branchLabel,
+            String upgradeBody) throws IOException {
         Path versions = Files.createDirectories(dir.resolve("migrations/versions"));
         String text = String.join("\n",
                 "\"\"\"" + message,
@@ -67,7 +86,7 @@ final class Fixtures {
                 "",
                 "",
                 "def upgrade() -> None:",
-                "    pass",
+                upgradeBody,
                 "",
                 "",
                 "def downgrade() -> None:",

@@ -190,13 +190,122 @@ class RequireSingleAlembicHeadTest {
     @Test
     void neverCachedAndDescribedWithTheEffectiveConfiguration() {
         projectProperties.setProperty("alembic.versionLocations", "a/versions,b/versions");
+        projectProperties.setProperty("alembic.conflicts", "fail");
         rule.setMaxHeads(3);
 
         assertThat(rule.getCacheId()).isNull();
         assertThat(rule.toString())
                 .contains("versionLocations=a/versions,b/versions")
                 .contains("maxHeads=3")
+                .contains("conflicts=fail")
                 .contains("reportDirectory=" + basedir.resolve("target").resolve("alembic"));
+    }
+
+    /** The one finding of {@link Fixtures#conflictingHeads}. */
+    private static final String FINDING = "[error column-added-twice] column account.email is added on both lines:"
+            + " migrations/versions/1b2c3d4e5f6a_add_email_to_account.py:20 add_column account.email"
+            + " [type=sa.String(255), nullable=True] (line of 1b2c3d4e5f6a) /"
+            + " migrations/versions/2c3d4e5f6a7b_add_contact_email_to_account.py:20 add_column account.email"
+            + " [type=sa.String(320), nullable=True] (line of 2c3d4e5f6a7b)";
+
+    /** Asserts that {@code e} is a violation (not an error) whose message is the core's conflict block. */
+    private static void assertConflictBlock(EnforcerRuleException e) {
+        assertThat(e).isNotInstanceOf(EnforcerRuleError.class);
+        assertThat(e.getMessage().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).isEqualTo("Schema conflicts between lines of history: 1 error (both lines change"
+                        + " the same schema object):"),
+                l -> assertThat(l).isEqualTo("  Heads 1b2c3d4e5f6a, 2c3d4e5f6a7b forking from 0a1b2c3d4e5f:"),
+                l -> assertThat(l).isEqualTo("  - " + FINDING),
+                l -> assertThat(l).startsWith("Why: a merge revision only joins the graph;"),
+                l -> assertThat(l).startsWith("Fix: reconcile the migrations").endsWith(", then check again with"
+                        + " 'mvn alembic:conflicts' (it lists each line's operations)."));
+    }
+
+    @Test
+    void conflictsFailFromTheRuleFailsOnASchemaConflict() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        rule.setMaxHeads(2);
+        rule.setConflicts("fail");
+
+        assertConflictBlock(assertThrows(EnforcerRuleException.class, rule::execute));
+        verify(log, never()).warn(any(CharSequence.class));
+        assertThat(report().path("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void conflictsFailFromAProjectPropertyOrAUserPropertyThatWinsOverIt() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        rule.setMaxHeads(2);
+        projectProperties.setProperty("alembic.conflicts", "fail");
+
+        assertConflictBlock(assertThrows(EnforcerRuleException.class, rule::execute));
+
+        projectProperties.setProperty("alembic.conflicts", "warn");
+        userProperties.setProperty("alembic.conflicts", "FAIL");
+
+        assertConflictBlock(assertThrows(EnforcerRuleException.class, rule::execute));
+    }
+
+    @Test
+    void theRuleFieldWinsOverTheConflictsProperty() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        rule.setMaxHeads(2);
+        userProperties.setProperty("alembic.conflicts", "fail");
+        rule.setConflicts("warn");
+
+        assertDoesNotThrow(rule::execute);
+    }
+
+    @Test
+    void invalidConflictsValueIsAnError() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        projectProperties.setProperty("alembic.conflicts", "strict");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, e);
+        assertThat(e.getMessage()).isEqualTo("Invalid alembic.conflicts 'strict': expected 'fail' (schema conflicts"
+                + " between the heads fail the check), 'warn' (they are logged, the default) or 'ignore'.");
+        assertThat(report().path("status").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void byDefaultASchemaConflictIsLoggedAsAWarningAndPassesWhenMaxHeadsAllows() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        rule.setMaxHeads(2);
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log).warn("Schema conflict: " + FINDING);
+        verify(log).info(argThat((CharSequence s) -> s.toString().startsWith("Alembic revision graph OK: 3 revisions,"
+                + " 2 heads")));
+        assertThat(report().path("conflicts").get(0).path("findings").get(0).path("rule").asText())
+                .isEqualTo("column-added-twice");
+    }
+
+    @Test
+    void withTooManyHeadsTheWarningIsLoggedAndTheMessageNotesThatConvergeWouldRefuse() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        verify(log).warn("Schema conflict: " + FINDING);
+        assertThat(e.getMessage()).contains("1b2c3d4e5f6a", "2c3d4e5f6a7b", "alembic upgrade head")
+                .endsWith("\nNote: these lines also have schema conflicts (the warnings above): 'mvn alembic:converge'"
+                        + " refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts' lists"
+                        + " each line's operations.");
+    }
+
+    @Test
+    void conflictsIgnoreFromAPropertyReadsNoUpgradeBodies() throws Exception {
+        Fixtures.conflictingHeads(basedir);
+        rule.setMaxHeads(2);
+        userProperties.setProperty("alembic.conflicts", "ignore");
+
+        assertDoesNotThrow(rule::execute);
+
+        verify(log, never()).warn(any(CharSequence.class));
+        assertThat(report().has("conflicts")).isFalse();
     }
 
     private JsonNode report() throws IOException {

@@ -205,4 +205,78 @@ class CheckMojoTest extends MojoTestSupport {
                 .allSatisfy(w -> assertThat(w).startsWith("[file-loaded-twice] migrations/versions/"));
         assertThat(log.info()).singleElement().asString().startsWith("Alembic revision graph OK");
     }
+
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "maxHeads", value = "2")
+    @MojoParameter(name = "conflicts", value = "fail")
+    void conflictsFailFailsOnASchemaConflictWithTheThreePartBlock(CheckMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertThat(e.getMessage()).isEqualTo(ConflictingHeads.errors(
+                "check again with 'mvn alembic:conflicts' (it lists each line's operations)"));
+        assertThat(log.warn()).isEmpty();
+        assertThat(log.info()).isEmpty();
+        assertThat(readReport(mojo).path("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "maxHeads", value = "2")
+    void byDefaultASchemaConflictIsAWarning(CheckMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertThat(log.warn()).containsExactly("Schema conflict: " + ConflictingHeads.FINDING);
+        assertThat(log.info()).singleElement().asString().startsWith("Alembic revision graph OK: 3 revisions, 2 heads");
+        assertThat(readReport(mojo).path("status").asText()).isEqualTo("passed");
+    }
+
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "check")
+    void tooManyHeadsWithASchemaConflictAddsTheNoteAboutConverge(CheckMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertThat(e.getMessage()).contains(ConflictingHeads.LEFT, ConflictingHeads.RIGHT, "mvn alembic:converge")
+                .endsWith("\nNote: these lines also have schema conflicts (the warnings above): 'mvn alembic:converge'"
+                        + " refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts' lists"
+                        + " each line's operations.");
+        assertThat(log.warn()).containsExactly("Schema conflict: " + ConflictingHeads.FINDING);
+    }
+
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "maxHeads", value = "2")
+    @MojoParameter(name = "conflicts", value = "ignore")
+    void conflictsIgnoreReadsNoUpgradeBodies(CheckMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertThat(log.warn()).isEmpty();
+        assertThat(readReport(mojo).has("conflicts")).isFalse();
+    }
+
+    @Test
+    @Basedir("/projects/linear")
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "conflicts", value = "strict")
+    void invalidConflictsValueIsAConfigurationError(CheckMojo mojo) throws Exception {
+        prepare(mojo);
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertThat(e.getMessage()).isEqualTo("Invalid alembic.conflicts 'strict': expected 'fail' (schema conflicts"
+                + " between the heads fail the check), 'warn' (they are logged, the default) or 'ignore'.");
+        assertThat(readReport(mojo).path("status").asText()).isEqualTo("error");
+    }
 }

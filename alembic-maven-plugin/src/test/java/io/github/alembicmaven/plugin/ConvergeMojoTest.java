@@ -190,6 +190,41 @@ class ConvergeMojoTest extends MojoTestSupport {
         assertThat(tree(temp)).isEqualTo(before);
     }
 
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "converge")
+    void aSchemaConflictRefusesTheMergeAndWritesNothing(ConvergeMojo mojo) throws Exception {
+        RecordingLog log = prepareCopy(mojo);
+        Map<String, String> before = tree(temp);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertThat(e.getMessage()).isEqualTo(ConflictingHeads.errors("run 'mvn alembic:converge' again (or write the"
+                + " merge anyway with 'mvn alembic:converge -Dalembic.allowConflicts')") + "\nNothing was written.");
+        assertThat(log.info()).isEmpty();
+        assertThat(log.warn()).isEmpty();
+        assertThat(tree(temp)).isEqualTo(before);
+        assertThat(readReport(mojo).path("converge").path("status").asText()).isEqualTo("refused");
+    }
+
+    @Test
+    @Basedir(ConflictingHeads.PROJECT)
+    @InjectMojo(goal = "converge")
+    @MojoParameter(name = "allowConflicts", value = "true")
+    void allowConflictsWritesTheMergeAndLogsTheConflictAsAWarning(ConvergeMojo mojo) throws Exception {
+        RecordingLog log = prepareCopy(mojo);
+        Map<String, String> before = tree(temp);
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertThat(log.warn()).first().isEqualTo("Schema conflict: " + ConflictingHeads.FINDING);
+        assertThat(log.info()).hasSize(2);
+        assertThat(log.info().get(1)).matches("Created migrations/versions/[0-9a-f]{12}_merge_heads\\.py \\(revision"
+                + " [0-9a-f]{12}, merge of " + ConflictingHeads.LEFT + ", " + ConflictingHeads.RIGHT + "\\)");
+        assertThat(tree(temp)).containsAllEntriesOf(before).hasSize(before.size() + 1);
+        assertThat(readReport(mojo).path("converge").path("status").asText()).isEqualTo("written");
+    }
+
     /** Copies the fixture project into {@link #temp} and points the mojo (project directory and report) there. */
     private RecordingLog prepareCopy(ConvergeMojo mojo) throws IOException {
         Path fixture = mojo.basedir.toPath();

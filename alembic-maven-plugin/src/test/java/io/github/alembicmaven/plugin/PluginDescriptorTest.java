@@ -28,7 +28,7 @@ class PluginDescriptorTest {
     void goalsAndPrefix() throws Exception {
         PluginDescriptor d = descriptor();
         assertThat(d.getGoalPrefix()).isEqualTo("alembic");
-        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "converge", "help");
+        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "converge", "conflicts", "help");
         assertThat(d.getMojo("check").getPhase()).isEqualTo("validate");
         assertThat(d.getMojo("check").isThreadSafe()).isTrue();
         assertThat(d.getMojo("heads").isThreadSafe()).isTrue();
@@ -37,10 +37,15 @@ class PluginDescriptorTest {
         assertThat(d.getMojo("converge").getPhase()).isNull();
         assertThat(d.getMojo("converge").isThreadSafe()).isTrue();
         assertThat(d.getMojo("converge").isProjectRequired()).isFalse();
+        // conflicts only reads, like heads: usable in a plain Python project, never bound by default
+        assertThat(d.getMojo("conflicts").getPhase()).isNull();
+        assertThat(d.getMojo("conflicts").isThreadSafe()).isTrue();
+        assertThat(d.getMojo("conflicts").isProjectRequired()).isFalse();
+        assertThat(d.getMojo("conflicts").getDescription()).contains("Findings never fail this goal");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "heads", "converge"})
+    @ValueSource(strings = {"check", "heads", "converge", "conflicts"})
     void everyUserParameterHasAUserPropertyADescriptionAndSince(String goal) throws Exception {
         List<Parameter> parameters = descriptor().getMojo(goal).getParameters();
         List<String> common = List.of(
@@ -60,11 +65,30 @@ class PluginDescriptorTest {
     void goalSpecificParameters() throws Exception {
         PluginDescriptor d = descriptor();
         assertThat(d.getMojo("check").getParameters()).extracting(Parameter::getName)
-                .contains("maxHeads", "independentBranches");
+                .contains("maxHeads", "independentBranches", "conflicts");
         assertThat(d.getMojo("heads").getParameters()).extracting(Parameter::getName)
                 .contains("verbose", "resolveDependencies");
         assertThat(d.getMojo("converge").getParameters()).extracting(Parameter::getName)
                 .contains("message", "branchLabel", "fromRevision", "strategy", "revId", "versionPath", "dryRun",
-                        "verifyCommand", "verifyTimeout", "independentBranches");
+                        "verifyCommand", "verifyTimeout", "independentBranches", "allowConflicts");
+        assertThat(d.getMojo("conflicts").getParameters()).extracting(Parameter::getName)
+                .contains("independentBranches")
+                .doesNotContain("maxHeads", "conflicts", "allowConflicts");
+    }
+
+    @Test
+    void conflictParameters() throws Exception {
+        PluginDescriptor d = descriptor();
+        Parameter conflicts = parameter(d.getMojo("check"), "conflicts");
+        assertThat(conflicts.getDefaultValue()).isEqualTo("warn");
+        assertThat(conflicts.getDescription()).contains("fail", "warn", "ignore", "-Dalembic.conflicts=fail");
+        Parameter allow = parameter(d.getMojo("converge"), "allowConflicts");
+        assertThat(allow.getDefaultValue()).isEqualTo("false");
+        assertThat(allow.getType()).isEqualTo("boolean");
+        assertThat(allow.getDescription()).contains("-Dalembic.allowConflicts");
+    }
+
+    private static Parameter parameter(MojoDescriptor mojo, String name) {
+        return mojo.getParameters().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
     }
 }

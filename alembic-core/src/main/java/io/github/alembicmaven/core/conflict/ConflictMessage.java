@@ -79,7 +79,9 @@ public final class ConflictMessage {
                 }
             }
             if (fork.findings().isEmpty()) {
-                out.add("  No conflicts: the lines change different schema objects.");
+                out.add(fork.diagnostics().isEmpty() ? "  No conflicts: the lines change different schema objects."
+                        : "  No conflicts among the operations that could be read; the problems below leave some"
+                                + " unchecked:");
             } else {
                 out.add("  Findings:");
                 for (ConflictFinding f : fork.findings()) {

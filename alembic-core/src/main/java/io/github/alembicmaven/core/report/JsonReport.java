@@ -51,7 +51,7 @@ public final class JsonReport {
     public static void write(
             String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics, Path file)
             throws IOException {
-        write(goal, analysis, check, extraDiagnostics, null, List.of(), file);
+        write(goal, analysis, check, extraDiagnostics, null, List.of(), false, file);
     }
 
     /**
@@ -59,10 +59,13 @@ public final class JsonReport {
      *
      * @param converge what converge decided and wrote, or {@code null}
      * @param conflicts the schema-conflict analyses (one per line of history with several heads), may be empty
+     * @param conflictsFailed whether the run failed on {@code conflicts} ({@code alembic.conflicts=fail}): the status is
+     *     then {@code failed} even though the check passed
      * @see #write(String, Analysis, CheckResult, List, Path)
      */
     public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
-            ConvergeSection converge, List<ConflictAnalysis> conflicts, Path file) throws IOException {
+            ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed, Path file)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
@@ -72,7 +75,7 @@ public final class JsonReport {
                     java.nio.file.StandardOpenOption.WRITE);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
-                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts);
+                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts, conflictsFailed);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -85,7 +88,8 @@ public final class JsonReport {
     }
 
     private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
-            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts) throws IOException {
+            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed)
+            throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -98,7 +102,7 @@ public final class JsonReport {
         } else {
             status = analysis.hasErrors() ? "failed" : "passed";
         }
-        if (converge != null && converge.failure() != null) {
+        if (converge != null && converge.failure() != null || conflictsFailed) {
             status = "failed";
         }
         if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
