@@ -166,16 +166,21 @@ public final class ConvergeRun {
         }
         List<String> warnings = new ArrayList<>();
         List<ConflictAnalysis> conflicts = conflicts(plan, analysis);
-        if (!parameters.allowConflicts() && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors)) {
+        boolean conflictErrors = conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
+        if (!parameters.allowConflicts() && conflictErrors && !parameters.dryRun()) {
             warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.WARNING));
-            String message = ConflictMessage.errors(conflicts, analysis.basedir(), "run '"
+            String block = ConflictMessage.errors(conflicts, analysis.basedir(), "run '"
                     + commandLine(common, parameters, false) + "' again (or write the merge anyway with '"
-                    + commandLine(common, parameters, false) + " -Dalembic.allowConflicts')")
-                    + "\nNothing was written.";
+                    + commandLine(common, parameters, false) + " -Dalembic.allowConflicts')");
+            String message = "alembic:converge refused: s" + block.substring(1) + "\nNothing was written.";
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.REFUSED, List.of(), warnings,
                     message, null).withConflicts(conflicts);
         }
         warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.ERROR, Severity.WARNING));
+        if (conflictErrors && !parameters.allowConflicts()) {
+            warnings.add("A real run refuses to write this merge because of the schema conflict errors above (write"
+                    + " it anyway with '" + commandLine(common, parameters, false) + " -Dalembic.allowConflicts').");
+        }
         List<RenderedMerge> rendered =
                 GoalRun.recorded(GOAL, reportFile, () -> render(plan, analysis, warnings));
         if (parameters.dryRun()) {

@@ -200,10 +200,10 @@ public final class GoalRun {
         List<String> parts = new ArrayList<>();
         if (check != null && !check.passed()) {
             parts.add(check.failureMessage());
-            if (!conflictsFail() && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors)) {
-                parts.add("Note: these lines also have schema conflicts (the warnings above): 'mvn alembic:converge'"
-                        + " refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts' lists"
-                        + " each line's operations.");
+            if (conflicts.stream().anyMatch(ConflictAnalysis::hasErrors)) {
+                parts.add("Note: these lines also have schema conflicts (" + (conflictsFail() ? "below" : "the"
+                        + " warnings above") + "): 'mvn alembic:converge' refuses to merge them until the migrations"
+                        + " are reconciled; 'mvn alembic:conflicts' lists each line's operations.");
             }
         }
         if (check != null && conflictsFail()) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ConvergeRun} and schema conflicts: it refuses on errors unless {@code allowConflicts}, logs warnings. */
 class ConvergeRunConflictsTest {
-    static final String REFUSAL = ConflictFork.sameColumnErrors("run 'mvn alembic:converge' again (or write the merge"
-            + " anyway with 'mvn alembic:converge -Dalembic.allowConflicts')") + "\nNothing was written.";
+    static final String REFUSAL = "alembic:converge refused: s" + ConflictFork.sameColumnErrors("run 'mvn"
+            + " alembic:converge' again (or write the merge anyway with 'mvn alembic:converge"
+            + " -Dalembic.allowConflicts')").substring(1) + "\nNothing was written.";
 
     @TempDir
     Path dir;
@@ -67,14 +68,20 @@ class ConvergeRunConflictsTest {
     }
 
     @Test
-    void aDryRunIsRefusedTooWithTheSameMessage() throws Exception {
+    void aDryRunShowsTheMergeAndWarnsThatARealRunRefuses() throws Exception {
         ConvergeProject p = ConflictFork.sameColumn(dir).stockTemplate();
         Map<String, String> before = p.snapshot();
 
         ConvergeRun run = p.converge(new Opts().dryRun());
 
-        assertThat(run.status()).isEqualTo(Status.REFUSED);
-        assertThat(run.failureMessage()).isEqualTo(REFUSAL);
+        assertThat(run.status()).isEqualTo(Status.DRY_RUN);
+        assertThat(run.failed()).isFalse();
+        assertThat(run.files()).hasSize(1);
+        assertThat(run.warningLines()).hasSize(2);
+        assertThat(run.warningLines().get(0)).startsWith("Schema conflict: [error column-added-twice] column"
+                + " users.email is added on both lines: ");
+        assertThat(run.warningLines().get(1)).isEqualTo("A real run refuses to write this merge because of the schema"
+                + " conflict errors above (write it anyway with 'mvn alembic:converge -Dalembic.allowConflicts').");
         assertThat(p.snapshot()).isEqualTo(before);
     }
 

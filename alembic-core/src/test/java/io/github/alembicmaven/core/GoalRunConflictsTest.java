@@ -95,14 +95,16 @@ class GoalRunConflictsTest {
     }
 
     @Test
-    void failWithTooManyHeadsGivesTheHeadsMessageThenTheConflictBlockWithoutTheNote() throws Exception {
+    void failWithTooManyHeadsGivesTheHeadsMessageTheNoteThenTheConflictBlock() throws Exception {
         ConflictFork.sameColumn(dir);
 
         GoalRun run = check(null, "fail");
 
         assertThat(run.failed()).isTrue();
-        assertThat(run.failureMessage())
-                .isEqualTo(run.check().failureMessage() + "\n" + ConflictFork.sameColumnErrors(CHECK_FIX));
+        assertThat(run.failureMessage()).isEqualTo(run.check().failureMessage() + "\nNote: these lines also have schema"
+                + " conflicts (below): 'mvn alembic:converge' refuses to merge them until the migrations are"
+                + " reconciled; 'mvn alembic:conflicts' lists each line's operations.\n"
+                + ConflictFork.sameColumnErrors(CHECK_FIX));
     }
 
     @Test
