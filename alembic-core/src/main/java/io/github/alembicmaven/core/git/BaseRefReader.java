@@ -113,8 +113,13 @@ public final class BaseRefReader {
                 IntStream.range(0, reads.length).parallel()
                         .forEach(i -> reads[i] = scripts.readAt(files.get(i).displayPath(), contents[i]));
                 MergeBase mergeBase = mergeBase(repo, walk, commit, locations, recursive, scripts, files, reads);
+                Map<Path, byte[]> byPath = new HashMap<>();
+                for (int i = 0; i < contents.length; i++) {
+                    byPath.put(files.get(i).displayPath(), contents[i]);
+                }
                 return new BaseSnapshot(name, commit.name(), root, shallow, files, List.of(reads),
-                        mergeBase == null ? null : mergeBase.commitId, mergeBase == null ? null : mergeBase.revisions);
+                        mergeBase == null ? null : mergeBase.commitId, mergeBase == null ? null : mergeBase.revisions,
+                        byPath);
             }
         } catch (IOException e) {
             throw new AlembicConfigException("Cannot read base ref '" + name + "' from the git repository of "

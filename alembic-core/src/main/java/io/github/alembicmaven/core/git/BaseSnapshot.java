@@ -4,6 +4,7 @@ import io.github.alembicmaven.core.script.RevisionScript;
 import io.github.alembicmaven.core.script.ScriptReadResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param mergeBaseCommitId the merge base of {@code HEAD} and the base commit, or {@code null} when it cannot be
  *     determined (unborn {@code HEAD}, unrelated histories, or history cut off by a shallow clone)
  * @param mergeBaseRevisions the revision ids declared at the merge base, or {@code null} when it is unknown
+ * @param contents each file's bytes by display path (for readers of more than the revision attributes, e.g. the
+ *     {@code upgrade()} operations of a base-only revision); use {@link #content(Path)}
  */
 public record BaseSnapshot(
         String ref,
@@ -29,7 +32,8 @@ public record BaseSnapshot(
         List<BaseFile> files,
         List<ScriptReadResult> reads,
         String mergeBaseCommitId,
-        Set<String> mergeBaseRevisions) {
+        Set<String> mergeBaseRevisions,
+        Map<Path, byte[]> contents) {
 
     public BaseSnapshot {
         Objects.requireNonNull(ref, "ref");
@@ -41,6 +45,18 @@ public record BaseSnapshot(
             throw new IllegalArgumentException("one read per file: " + files.size() + " files, " + reads.size());
         }
         mergeBaseRevisions = mergeBaseRevisions == null ? null : Set.copyOf(mergeBaseRevisions);
+        contents = Map.copyOf(contents);
+    }
+
+    /**
+     * The bytes of a base file.
+     *
+     * @param displayPath a file's {@link BaseFile#displayPath()} (the path of its {@link ScriptReadResult})
+     * @return a copy of the content, or empty for a path that is no base file
+     */
+    public Optional<byte[]> content(Path displayPath) {
+        byte[] b = contents.get(displayPath);
+        return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
     /** The revisions that could be read at the base, in load order (their paths are display paths). */

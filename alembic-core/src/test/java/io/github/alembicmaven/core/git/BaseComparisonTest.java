@@ -4,9 +4,15 @@ import static io.github.alembicmaven.core.git.GitProject.VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.alembicmaven.core.Analysis;
+import io.github.alembicmaven.core.check.HeadPolicy;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
+import io.github.alembicmaven.core.merge.ConvergePlanner;
+import io.github.alembicmaven.core.merge.ConvergePlannerOptions;
+import io.github.alembicmaven.core.merge.MergePlan;
 import java.nio.file.Path;
+import java.util.Set;
 import org.eclipse.jgit.api.RebaseResult;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -21,10 +27,7 @@ class BaseComparisonTest {
     @Test
     void branchRebasedOntoTheNewBaseHeadPasses() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            p.revision("a", null).revision("b", "a").commit("a, b");
-            p.branch("feature").revision("d", "b").commit("d on b");
-            p.checkout("main").revision("c", "b").commit("c on b");
-            p.checkout("feature");
+            parallelRevisions(p);
             assertThat(p.git.rebase().setUpstream("main").call().getStatus()).isEqualTo(RebaseResult.Status.OK);
             p.revision("d", "c").commit("d re-parented onto c");
 
@@ -42,10 +45,7 @@ class BaseComparisonTest {
     @Test
     void parallelRevisionOnBothSidesFailsWithTheFullMessage() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            p.revision("a", null).revision("b", "a").commit("a, b");
-            p.branch("feature").revision("d", "b").commit("d on b");
-            p.checkout("main").revision("c", "b").commit("c on b");
-            p.checkout("feature");
+            parallelRevisions(p);
 
             BaseComparison c = p.compare("main");
 
@@ -111,6 +111,22 @@ class BaseComparisonTest {
             assertThat(c.baseOnly()).containsExactly("b");
             assertThat(c.deleted()).isEmpty();
             assertThat(c.unionHeads()).containsExactly("b");
+        }
+    }
+
+    @Test
+    void branchThatMergedTheBaseAndConvergedPasses() throws Exception {
+        try (GitProject p = GitProject.init(dir)) {
+            parallelRevisions(p);
+            assertThat(p.git.merge().include(p.git.getRepository().resolve("main")).setMessage("merge main").call()
+                    .getMergeStatus().isSuccessful()).isTrue();
+            p.revision("m", "('c', 'd')").commit("converged");
+
+            BaseComparison c = p.compare("main");
+
+            assertThat(c.findings()).isEmpty();
+            assertThat(c.unionHeads()).containsExactly("m");
+            assertThat(c.added()).containsExactly("d", "m");
         }
     }
 
@@ -315,5 +331,56 @@ class BaseComparisonTest {
             assertThat(p.compare(released.name().substring(0, 10)).commitId()).isEqualTo(released.name());
             assertThat(p.compare("v1").findings()).isEmpty();
         }
+    }
+    @Test
+    void independentBranchesEachGetTheirOwnHead() throws Exception {
+        try (GitProject p = GitProject.init(dir)) {
+            p.write(VERSIONS + "a_m.py", GitProject.revisionText("a", null, "core", "")
+                            .replace("branch_labels = None", "branch_labels = 'core'"))
+                    .write(VERSIONS + "r_m.py", GitProject.revisionText("r", null, "reports", "")
+                            .replace("branch_labels = None", "branch_labels = 'reports'"))
+                    .commit("two lines");
+            p.branch("feature").revision("n", "a").commit("n on core");
+            p.checkout("main").revision("r2", "r").commit("r2 on reports");
+            p.checkout("feature");
+            Analysis working = p.analyze();
+            BaseSnapshot base = BaseRefReader.read(working, "main");
+
+            assertThat(BaseComparison.compare(working, base, new HeadPolicy(1, Set.of("core", "reports")))
+                    .findings()).isEmpty();
+            assertThat(BaseComparison.compare(working, base, HeadPolicy.defaults()).findings())
+                    .extracting(Diagnostic::code).containsExactly(DiagnosticCode.HEAD_AFTER_MERGE);
+        }
+    }
+
+    @Test
+    void theUnionPlansTheMergeOverBothSides() throws Exception {
+        try (GitProject p = GitProject.init(dir)) {
+            parallelRevisions(p);
+            BaseComparison c = p.compare("main");
+
+            assertThat(c.unionMap().get("c").orElseThrow().script().path())
+                    .isEqualTo(Path.of("main:" + VERSIONS + "c_m.py"));
+            assertThat(c.checkoutPath("c")).hasValue(dir.toRealPath().resolve(VERSIONS + "c_m.py"));
+            assertThat(c.checkoutPath("d")).hasValue(dir.resolve(VERSIONS + "d_m.py"));
+            assertThat(c.base().content(Path.of("main:" + VERSIONS + "c_m.py")).map(String::new))
+                    .hasValue(GitProject.revisionText("c", "b", "rev c", ""));
+            MergePlan plan = ConvergePlanner.plan(c.unionMap(), ConvergePlannerOptions.defaults()
+                    .withVersionPath(c.checkoutPath("d").orElseThrow().getParent()));
+
+            assertThat(plan.status()).isEqualTo(MergePlan.Status.PLANNED);
+            assertThat(plan.merges()).singleElement().satisfies(m -> {
+                assertThat(m.parents()).containsExactly("c", "d");
+                assertThat(m.versionDirectory()).isEqualTo(dir.resolve("migrations/versions"));
+            });
+        }
+    }
+
+    /** main: a ← b ← c; feature (checked out): a ← b ← d. */
+    private static void parallelRevisions(GitProject p) throws Exception {
+        p.revision("a", null).revision("b", "a").commit("a, b");
+        p.branch("feature").revision("d", "b").commit("d on b");
+        p.checkout("main").revision("c", "b").commit("c on b");
+        p.checkout("feature");
     }
 }
