@@ -223,6 +223,31 @@ public final class BaseComparison {
         return findings;
     }
 
+    /**
+     * Integrity findings of the working tree's own graph that the union does not have: a parent or dependency that
+     * only the base declares (a new revision already re-parented onto the base head before the base was merged). An
+     * adapter that checks against the base may leave these out of the working tree's errors, since the merge resolves
+     * them.
+     */
+    public List<Diagnostic> resolvedByBase() {
+        Set<String> union = new HashSet<>();
+        for (Diagnostic d : unionMap.diagnostics()) {
+            union.add(key(d));
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : working.map().diagnostics()) {
+            if (d.isError() && !union.contains(key(d))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static String key(Diagnostic d) {
+        return d.code() + "\n" + d.message();
+    }
+
+    /** Whether any finding is an error (warnings are files of the base that could not be read). */
     public boolean hasErrors() {
         return findings.stream().anyMatch(Diagnostic::isError);
     }
@@ -367,10 +392,10 @@ public final class BaseComparison {
     private void unionOnlyErrors(List<Diagnostic> out) {
         Set<String> known = new HashSet<>();
         for (Diagnostic d : working.map().diagnostics()) {
-            known.add(d.code() + "\n" + d.message());
+            known.add(key(d));
         }
         for (Diagnostic d : unionMap.diagnostics()) {
-            if (d.severity() == Severity.ERROR && !known.contains(d.code() + "\n" + d.message())) {
+            if (d.severity() == Severity.ERROR && !known.contains(key(d))) {
                 out.add(d);
             }
         }

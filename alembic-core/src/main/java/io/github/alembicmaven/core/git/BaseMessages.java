@@ -71,8 +71,9 @@ final class BaseMessages {
         }
         List<String> mergeParents = new ArrayList<>(baseHeads);
         mergeParents.add(head);
-        String fix = "re-parent the new, unpublished revision onto " + ref + "'s head: set down_revision = "
-                + tuple(baseHeads) + " in " + String.join(" and ", files) + " (safe while " + String.join(", ", rootIds)
+        String fix = "re-parent the new, unpublished revision onto " + ref + "'s head: bring in " + ref + " (git"
+                + " rebase " + ref + ", or git merge " + ref + ") and set down_revision = " + tuple(baseHeads) + " in "
+                + String.join(" and ", files) + " (safe while " + String.join(", ", rootIds)
                 + " exists on no shared branch or database); or merge " + ref + " into this branch and run"
                 + " 'mvn alembic:converge', which writes a merge revision over " + String.join(", ", mergeParents) + ".";
         RevisionScript at = roots.isEmpty() ? union.get(head).map(Revision::script).orElseThrow() : roots.get(0);

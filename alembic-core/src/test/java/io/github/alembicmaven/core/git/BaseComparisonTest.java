@@ -58,8 +58,8 @@ class BaseComparisonTest {
                     + " (c, d) and 'alembic upgrade head' fails. It is new (only on this branch:"
                     + " migrations/versions/d_m.py) and has down_revision = 'b', which is published (present at main)."
                     + " main has 'c' (main:migrations/versions/c_m.py) on top of 'b'."
-                    + " Fix: re-parent the new, unpublished revision onto main's head: set down_revision = 'c' in"
-                    + " migrations/versions/d_m.py (safe while 'd' exists on no shared branch or database); or merge"
+                    + " Fix: re-parent the new, unpublished revision onto main's head: bring in main (git rebase"
+                    + " main, or git merge main) and set down_revision = 'c' in migrations/versions/d_m.py (safe while 'd' exists on no shared branch or database); or merge"
                     + " main into this branch and run 'mvn alembic:converge', which writes a merge revision over c,"
                     + " d.");
             assertThat(c.workingHeads()).containsExactly("d");
@@ -69,6 +69,21 @@ class BaseComparisonTest {
             assertThat(c.added()).containsExactly("d");
             assertThat(c.baseOnly()).containsExactly("c");
             assertThat(c.deleted()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewRevisionReparentedOntoTheBaseHeadBeforeMergingPassesOnTheUnion() throws Exception {
+        try (GitProject p = GitProject.init(dir)) {
+            parallelRevisions(p);
+            p.revision("d", "c").commit("d on main's c, not merged yet");
+
+            BaseComparison c = p.compare("main");
+
+            assertThat(c.findings()).isEmpty();
+            assertThat(c.unionHeads()).containsExactly("d");
+            assertThat(p.analyze().hasErrors()).isTrue(); // 'c' is missing from the working tree alone
+            assertThat(c.resolvedByBase()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.MISSING_PARENT);
         }
     }
 
@@ -89,8 +104,8 @@ class BaseComparisonTest {
                         + " The new line starts at 'n1', which is new (only on this branch: migrations/versions/n1_m.py)"
                         + " and has down_revision = 'a', which is published (present at main). main has 'b2'"
                         + " (main:migrations/versions/b2_m.py) on top of 'a'.");
-                assertThat(d.fix()).isEqualTo("re-parent the new, unpublished revision onto main's head: set"
-                        + " down_revision = 'b2' in migrations/versions/n1_m.py (safe while 'n1' exists on no shared"
+                assertThat(d.fix()).isEqualTo("re-parent the new, unpublished revision onto main's head: bring in"
+                        + " main (git rebase main, or git merge main) and set down_revision = 'b2' in migrations/versions/n1_m.py (safe while 'n1' exists on no shared"
                         + " branch or database); or merge main into this branch and run 'mvn alembic:converge', which"
                         + " writes a merge revision over b2, n2.");
             });
