@@ -9,7 +9,6 @@ import io.github.alembicmaven.core.graph.RevisionMap;
 import io.github.alembicmaven.core.script.RevisionScript;
 import io.github.alembicmaven.core.script.ScriptReadResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,13 +73,7 @@ public final class Analysis {
 
     /** The revisions that could be read, in load order. */
     public List<RevisionScript> scripts() {
-        List<RevisionScript> scripts = new ArrayList<>(reads.size());
-        for (ScriptReadResult r : reads) {
-            if (r.script() != null) {
-                scripts.add(r.script());
-            }
-        }
-        return scripts;
+        return ScriptReadResult.scriptsOf(reads);
     }
 
     /** The revision graph, or {@code null} when not {@link #configured()}. */

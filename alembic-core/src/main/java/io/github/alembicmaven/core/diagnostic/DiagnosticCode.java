@@ -65,7 +65,19 @@ public enum DiagnosticCode {
     /** Two lines of history change the same schema object (or the same table) in their {@code upgrade()}. */
     SCHEMA_CONFLICT,
     /** An {@code upgrade()} operation whose target cannot be known statically, or a file without {@code upgrade()}. */
-    UNRESOLVED_OPERATION;
+    UNRESOLVED_OPERATION,
+
+    // --- against a git base ref (alembic.baseRef) ----------------------------------------------------------
+    /** The base ref cannot be resolved, or its commit is not in the local object database (a shallow clone). */
+    BASE_REF_MISSING,
+    /** A revision added on this branch does not descend from the base's head: the merge result has extra heads. */
+    HEAD_AFTER_MERGE,
+    /** The same revision id added on this branch and on the base, with different content. */
+    DUPLICATE_ACROSS_BASE,
+    /** A published revision (present at the base) whose id, down_revision, depends_on or branch_labels changed. */
+    PUBLISHED_REVISION_CHANGED,
+    /** A published revision (present at the base) that this branch deleted. */
+    PUBLISHED_REVISION_DELETED;
 
     /** The stable kebab-case id, e.g. {@code missing-parent}. */
     public String id() {

@@ -106,7 +106,20 @@ public final class RevisionScriptReader {
 
     /** Reads one file whose bytes are already in memory. */
     public ScriptReadResult read(Path file, byte[] content) {
-        Path path = file.toAbsolutePath();
+        return readAt(file.toAbsolutePath(), content);
+    }
+
+    /**
+     * Reads content that is not a file of the working tree (a blob of a git commit), reporting it under
+     * {@code displayPath} exactly as given: not resolved against the working directory, so a relative path such as
+     * {@code origin/main:alembic/versions/1a2b_x.py} stays what messages and reports show. The last name element is
+     * the file name (it decides a legacy {@code <hex>.py} id).
+     *
+     * @param displayPath where the content comes from, as shown to the user
+     * @param content the file's bytes
+     */
+    public ScriptReadResult readAt(Path displayPath, byte[] content) {
+        Path path = displayPath;
         List<Diagnostic> diagnostics = new ArrayList<>(2);
         SourceDecoder.Decoded decoded = SourceDecoder.decode(content);
         if (decoded.text() == null) {

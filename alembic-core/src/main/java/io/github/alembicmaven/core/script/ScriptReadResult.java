@@ -2,6 +2,7 @@ package io.github.alembicmaven.core.script;
 
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,5 +15,16 @@ import java.util.List;
 public record ScriptReadResult(Path path, RevisionScript script, List<Diagnostic> diagnostics) {
     public ScriptReadResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The scripts of those {@code reads} that produced one, in order. */
+    public static List<RevisionScript> scriptsOf(List<ScriptReadResult> reads) {
+        List<RevisionScript> scripts = new ArrayList<>(reads.size());
+        for (ScriptReadResult r : reads) {
+            if (r.script() != null) {
+                scripts.add(r.script());
+            }
+        }
+        return scripts;
     }
 }

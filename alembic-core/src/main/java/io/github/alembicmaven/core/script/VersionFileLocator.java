@@ -68,10 +68,14 @@ public final class VersionFileLocator {
     }
 
     /**
+     * Whether a file of this name is a revision file with Python source (Alembic's {@code _only_source_rev_file}):
      * {@code SOURCE_REV_FILE.matcher(name).lookingAt()} without a regex: not starting with {@code .#} or
      * {@code __init__}, and {@code <no \n>.py} optionally followed by one final {@code \n} (Python's {@code $}).
+     * Shared with readers of other trees (a git commit), so that both list the same files.
+     *
+     * @param name a file name (no directory)
      */
-    static boolean isSourceRevFile(String name) {
+    public static boolean isSourceRevFile(String name) {
         if (name.startsWith(".#") || name.startsWith("__init__")) {
             return false;
         }
@@ -84,6 +88,16 @@ public final class VersionFileLocator {
         }
         int nl = name.indexOf('\n');
         return nl < 0 || nl >= end;
+    }
+
+    /**
+     * Whether the files of a directory of this name are revision candidates: Alembic skips the files of directories
+     * whose name ends with {@code __pycache__} (their sub-directories are still entered with recursion).
+     *
+     * @param directoryName a directory name (no parent)
+     */
+    public static boolean scansFilesOf(String directoryName) {
+        return !directoryName.endsWith("__pycache__");
     }
 
     private static final class Walk {
@@ -102,7 +116,7 @@ public final class VersionFileLocator {
 
         void directory(Path dir) throws AlembicConfigException {
             Listing listing = Listing.of(dir, recursive || sourceless);
-            if (!dir.getFileName().toString().endsWith("__pycache__")) {
+            if (scansFilesOf(dir.getFileName().toString())) {
                 scanFiles(dir, listing);
             }
             if (recursive) {
