@@ -199,8 +199,9 @@ class ConvergeMojoTest extends MojoTestSupport {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertThat(e.getMessage()).isEqualTo(ConflictingHeads.errors("run 'mvn alembic:converge' again (or write the"
-                + " merge anyway with 'mvn alembic:converge -Dalembic.allowConflicts')") + "\nNothing was written.");
+        assertThat(e.getMessage()).isEqualTo("alembic:converge refused: s" + ConflictingHeads.errors("run 'mvn"
+                + " alembic:converge' again (or write the merge anyway with 'mvn alembic:converge"
+                + " -Dalembic.allowConflicts')").substring(1) + "\nNothing was written.");
         assertThat(log.info()).isEmpty();
         assertThat(log.warn()).isEmpty();
         assertThat(tree(temp)).isEqualTo(before);
