@@ -4,7 +4,14 @@ import io.github.alembicmaven.core.config.AlembicSettings;
 import io.github.alembicmaven.core.conflict.ConflictAnalysis;
 import io.github.alembicmaven.core.conflict.ConflictAnalyzer;
 import io.github.alembicmaven.core.conflict.ConflictMessage;
+import io.github.alembicmaven.core.check.HeadPolicy;
+import io.github.alembicmaven.core.diagnostic.Diagnostic;
+import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.diagnostic.Severity;
+import io.github.alembicmaven.core.git.BaseComparison;
+import io.github.alembicmaven.core.git.BaseFailureMessage;
+import io.github.alembicmaven.core.git.BaseRefReader;
+import io.github.alembicmaven.core.git.BaseSnapshot;
 import io.github.alembicmaven.core.merge.MergePlanLine;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
@@ -91,6 +98,8 @@ public final class ConvergeRun {
     private Analysis written;
     /** The schema-conflict analysis of each line the plan merges. */
     private List<ConflictAnalysis> conflicts = List.of();
+    /** The comparison with {@code alembic.baseRef}, or {@code null}. */
+    private BaseComparison base;
 
     private ConvergeRun(GoalRun analysisRun, GoalParameters common, ConvergeParameters parameters, MergePlan plan,
             Status status,
@@ -123,7 +132,7 @@ public final class ConvergeRun {
         if (reportFile != null && run.status != Status.NOT_CONFIGURED) {
             try {
                 Analysis reported = run.written != null ? run.written : run.analysisRun.analysis();
-                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), run.conflicts, false,
+                JsonReport.write(GOAL, reported, null, List.of(), run.reportSection(), run.conflicts, false, run.base,
                         reportFile);
             } catch (IOException e) {
                 run.warnings.add(0, "Could not write the Alembic report " + reportFile + ": " + e);
@@ -146,15 +155,47 @@ public final class ConvergeRun {
                     null);
         }
         GoalRun.recorded(GOAL, reportFile, () -> checkVersionPath(options, analysis));
-        MergePlan plan = ConvergePlanner.plan(analysis.map(), analysis.diagnostics(), options);
+        BaseComparison base = null;
+        String baseRef = common.baseRefOrNull();
+        RevisionMap map = analysis.map();
+        List<Diagnostic> diagnostics = analysis.diagnostics();
+        ConvergePlannerOptions planned = options;
+        if (baseRef != null) {
+            BaseSnapshot snapshot = GoalRun.recorded(GOAL, reportFile, () -> BaseRefReader.read(analysis, baseRef));
+            BaseComparison comparison = BaseComparison.compare(analysis, snapshot, options.policy());
+            List<Diagnostic> blocking = comparison.findings().stream()
+                    .filter(d -> d.isError() && d.code() != DiagnosticCode.HEAD_AFTER_MERGE).toList();
+            if (!blocking.isEmpty()) {
+                return new ConvergeRun(analysisRun, common, parameters, null, Status.REFUSED, List.of(), List.of(),
+                        "alembic:converge refused: c" + BaseFailureMessage.render(comparison, blocking,
+                                analysis.basedir()).substring(1) + "\nA merge revision cannot repair these; fix them,"
+                                + " confirm with 'mvn alembic:check -Dalembic.baseRef=" + baseRef + "', then run '"
+                                + commandLine(common, parameters, false) + "'. Nothing was written.",
+                        null).withBase(comparison);
+            }
+            base = comparison;
+            map = comparison.unionMap();
+            diagnostics = new ArrayList<>(analysis.diagnostics());
+            diagnostics.removeAll(comparison.resolvedByBase());
+            if (options.versionPath() == null && !map.heads().isEmpty()) {
+                // The planner writes next to the first parent's file; a base-only parent's file is not here yet.
+                List<String> heads = new ArrayList<>(map.heads());
+                heads.sort(io.github.alembicmaven.core.config.PythonText.CODE_POINT_ORDER);
+                Optional<Path> first = comparison.checkoutPath(heads.get(0));
+                if (first.isPresent()) {
+                    planned = options.withVersionPath(first.get().getParent());
+                }
+            }
+        }
+        MergePlan plan = ConvergePlanner.plan(map, diagnostics, planned);
         switch (plan.status()) {
             case CONVERGED:
                 return new ConvergeRun(analysisRun, common, parameters, plan, Status.CONVERGED, List.of(), List.of(), null,
-                        null);
+                        null).withBase(base);
             case REFUSED:
                 if (analysis.hasErrors() || plan.verification() != null) {
                     return new ConvergeRun(analysisRun, common, parameters, plan, Status.REFUSED, List.of(), List.of(),
-                            refusal(plan, analysis, common, parameters), null);
+                            refusal(plan, analysis, common, parameters), null).withBase(base);
                 }
                 // An option the history does not allow (revId, branchLabel, fromRevision, no create date).
                 GoalRun.recorded(GOAL, reportFile, () -> {
@@ -165,7 +206,7 @@ public final class ConvergeRun {
                 break;
         }
         List<String> warnings = new ArrayList<>();
-        List<ConflictAnalysis> conflicts = conflicts(plan, analysis);
+        List<ConflictAnalysis> conflicts = conflicts(plan, analysis, map, base);
         boolean conflictErrors = conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
         if (!parameters.allowConflicts() && conflictErrors && !parameters.dryRun()) {
             warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.WARNING));
@@ -174,7 +215,7 @@ public final class ConvergeRun {
                     + commandLine(common, parameters, false) + " -Dalembic.allowConflicts')");
             String message = "alembic:converge refused: s" + block.substring(1) + "\nNothing was written.";
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.REFUSED, List.of(), warnings,
-                    message, null).withConflicts(conflicts);
+                    message, null).withConflicts(conflicts).withBase(base);
         }
         warnings.addAll(ConflictMessage.lines(conflicts, analysis.basedir(), Severity.ERROR, Severity.WARNING));
         if (conflictErrors && !parameters.allowConflicts()) {
@@ -185,7 +226,7 @@ public final class ConvergeRun {
                 GoalRun.recorded(GOAL, reportFile, () -> render(plan, analysis, warnings));
         if (parameters.dryRun()) {
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.DRY_RUN, rendered, warnings, null,
-                    null).withConflicts(conflicts);
+                    null).withConflicts(conflicts).withBase(base);
         }
         List<MergeWriter.Target> targets = new ArrayList<>();
         for (RenderedMerge r : rendered) {
@@ -196,9 +237,9 @@ public final class ConvergeRun {
             written = MergeWriter.writeAll(targets);
         } catch (MergeWriter.WriteException e) {
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
-                    writeFailure(e, analysis.basedir(), common, parameters), null).withConflicts(conflicts);
+                    writeFailure(e, analysis.basedir(), common, parameters), null).withConflicts(conflicts).withBase(base);
         }
-        ReadBack readBack = readBack(request, plan);
+        ReadBack readBack = readBack(request, plan, base);
         if (readBack.problem() != null) {
             List<Path> left = written.rollback();
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
@@ -208,7 +249,7 @@ public final class ConvergeRun {
                             + " differently, so the merge would not converge the history.\n"
                             + "Check " + templateNames(rendered) + ", or preview the files with '"
                             + commandLine(common, parameters, true) + "'.",
-                    null).withConflicts(conflicts);
+                    null).withConflicts(conflicts).withBase(base);
         }
         if (verify.isPresent()) {
             List<Path> watched = new ArrayList<>();
@@ -227,13 +268,23 @@ public final class ConvergeRun {
                 List<Path> left = written.rollback();
                 return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered,
                         warnings, verifyFailure(verify.get(), result, rendered, left, analysis.basedir(), common,
-                                parameters), result).withConflicts(conflicts);
+                                parameters), result).withConflicts(conflicts).withBase(base);
             }
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null,
-                    result).withWritten(readBack.after()).withConflicts(conflicts);
+                    result).withWritten(readBack.after()).withConflicts(conflicts).withBase(base);
         }
         return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null, null)
-                .withWritten(readBack.after()).withConflicts(conflicts);
+                .withWritten(readBack.after()).withConflicts(conflicts).withBase(base);
+    }
+
+    private ConvergeRun withBase(BaseComparison value) {
+        this.base = value;
+        return this;
+    }
+
+    /** The comparison with {@code alembic.baseRef}, or {@code null}. */
+    public BaseComparison base() {
+        return base;
     }
 
     private ConvergeRun withConflicts(List<ConflictAnalysis> value) {
@@ -242,12 +293,16 @@ public final class ConvergeRun {
     }
 
     /** Compares the operations of the lines each planned merge joins (the selected heads of each merged line). */
-    private static List<ConflictAnalysis> conflicts(MergePlan plan, Analysis analysis) {
+    private static List<ConflictAnalysis> conflicts(
+            MergePlan plan, Analysis analysis, RevisionMap map, BaseComparison base) {
         ConflictAnalyzer analyzer = new ConflictAnalyzer(analysis.request().constants());
+        if (base != null) {
+            analyzer = analyzer.withSource(p -> base.base().content(p));
+        }
         List<ConflictAnalysis> out = new ArrayList<>();
         for (MergePlanLine line : plan.lines()) {
             if (line.merged()) {
-                out.add(analyzer.analyze(analysis.map(), line.selected()));
+                out.add(analyzer.analyze(map, line.selected()));
             }
         }
         return out;
@@ -379,7 +434,7 @@ public final class ConvergeRun {
     /** The tree read back after writing, and what is not as planned ({@code null} when all is). */
     private record ReadBack(Analysis after, String problem) {}
 
-    private static ReadBack readBack(AnalysisRequest request, MergePlan plan) {
+    private static ReadBack readBack(AnalysisRequest request, MergePlan plan, BaseComparison base) {
         Analysis after;
         try {
             after = AlembicAnalyzer.analyze(request);
@@ -387,8 +442,15 @@ public final class ConvergeRun {
             return new ReadBack(null, e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        after.diagnostics().stream().filter(d -> d.isError()).forEach(d -> problems.add(d.format(after.basedir())));
+        List<Diagnostic> errors = new ArrayList<>(after.diagnostics());
         RevisionMap map = after.map();
+        if (base != null && map != null) {
+            // with a base ref the merge names base-only parents: read it back as part of the merge result
+            BaseComparison again = BaseComparison.compare(after, base.base(), HeadPolicy.unlimited());
+            errors.removeAll(again.resolvedByBase());
+            map = again.unionMap();
+        }
+        errors.stream().filter(Diagnostic::isError).forEach(d -> problems.add(d.format(after.basedir())));
         if (map != null && problems.isEmpty()) {
             for (PlannedMerge m : plan.merges()) {
                 Optional<Revision> r = map.get(m.id());
@@ -513,6 +575,7 @@ public final class ConvergeRun {
             option(sb, "versionLocations", common.versionLocations());
             option(sb, "constants", common.constants());
             option(sb, "independentBranches", common.independentBranches());
+            option(sb, "baseRef", common.baseRef());
         }
         if (p.message() != null && !ConvergePlannerOptions.DEFAULT_MESSAGE.equals(p.message())) {
             appendOption(sb, "message", p.message());

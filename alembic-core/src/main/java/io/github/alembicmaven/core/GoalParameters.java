@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
  * @param maxHeads {@code alembic.maxHeads}: whole number &ge; 1 (default 1)
  * @param independentBranches {@code alembic.independentBranches}: comma-separated branch labels
  * @param conflicts {@code alembic.conflicts}: {@code fail}, {@code warn} (default) or {@code ignore}
+ * @param baseRef {@code alembic.baseRef}: a git ref ({@code origin/main}, {@code main}, a tag or commit id) to check
+ *     the merge result against
  */
 public record GoalParameters(
         String config,
@@ -27,7 +29,8 @@ public record GoalParameters(
         String constants,
         String maxHeads,
         String independentBranches,
-        String conflicts) {
+        String conflicts,
+        String baseRef) {
 
     /** The analysis request for a project in {@code basedir}. */
     public AnalysisRequest request(Path basedir) throws AlembicConfigException {
@@ -58,5 +61,10 @@ public record GoalParameters(
     /** The conflict policy ({@code conflicts}). */
     public ConflictPolicy conflictPolicy() throws AlembicConfigException {
         return ConflictPolicy.parse(conflicts);
+    }
+
+    /** The base ref, stripped, or {@code null} when not given. */
+    public String baseRefOrNull() {
+        return baseRef == null || baseRef.isBlank() ? null : baseRef.strip();
     }
 }

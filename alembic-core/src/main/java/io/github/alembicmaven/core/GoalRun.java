@@ -6,7 +6,12 @@ import io.github.alembicmaven.core.conflict.ConflictAnalysis;
 import io.github.alembicmaven.core.conflict.ConflictAnalyzer;
 import io.github.alembicmaven.core.conflict.ConflictMessage;
 import io.github.alembicmaven.core.conflict.ConflictPolicy;
+import io.github.alembicmaven.core.check.TreeCheck;
 import io.github.alembicmaven.core.diagnostic.Severity;
+import io.github.alembicmaven.core.git.BaseComparison;
+import io.github.alembicmaven.core.git.BaseFailureMessage;
+import io.github.alembicmaven.core.git.BaseRefReader;
+import io.github.alembicmaven.core.git.BaseSnapshot;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.RevisionMap;
@@ -30,10 +35,12 @@ public final class GoalRun {
     private final IOException reportError;
     private final ConflictPolicy conflictPolicy;
     private final List<ConflictAnalysis> conflicts;
+    private final BaseComparison base;
 
     private GoalRun(String goal, Analysis analysis, CheckResult check, ConflictPolicy conflictPolicy,
-            List<ConflictAnalysis> conflicts, Path reportFile, IOException reportError) {
+            List<ConflictAnalysis> conflicts, BaseComparison base, Path reportFile, IOException reportError) {
         this.goal = goal;
+        this.base = base;
         this.analysis = analysis;
         this.check = check;
         this.conflictPolicy = conflictPolicy;
@@ -50,7 +57,7 @@ public final class GoalRun {
      * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
      */
     public static GoalRun analyze(String goal, AnalysisRequest request, Path reportFile) throws AlembicConfigException {
-        return run(goal, request, null, ConflictPolicy.IGNORE, reportFile);
+        return run(goal, request, null, ConflictPolicy.IGNORE, null, reportFile);
     }
 
     /**
@@ -67,7 +74,7 @@ public final class GoalRun {
         AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
         HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
         return run(goal, request, new HeadPolicy(Integer.MAX_VALUE, policy.independentBranches()), ConflictPolicy.WARN,
-                reportFile);
+                null, reportFile);
     }
 
     /**
@@ -82,7 +89,7 @@ public final class GoalRun {
     public static GoalRun integrity(String goal, GoalParameters parameters, Path basedir, Path reportFile)
             throws AlembicConfigException {
         return run(goal, recorded(goal, reportFile, () -> parameters.request(basedir)), HeadPolicy.unlimited(),
-                ConflictPolicy.IGNORE, reportFile);
+                ConflictPolicy.IGNORE, null, reportFile);
     }
 
     /**
@@ -98,7 +105,7 @@ public final class GoalRun {
         AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
         HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
         ConflictPolicy conflictPolicy = recorded(goal, reportFile, parameters::conflictPolicy);
-        return run(goal, request, policy, conflictPolicy, reportFile);
+        return run(goal, request, policy, conflictPolicy, parameters.baseRefOrNull(), reportFile);
     }
 
     /**
@@ -110,7 +117,7 @@ public final class GoalRun {
      */
     public static GoalRun check(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
             throws AlembicConfigException {
-        return run(goal, request, policy, ConflictPolicy.WARN, reportFile);
+        return run(goal, request, policy, ConflictPolicy.WARN, null, reportFile);
     }
 
     /** A step that may fail on configuration. */
@@ -136,9 +143,15 @@ public final class GoalRun {
     }
 
     private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, ConflictPolicy conflictPolicy,
-            Path reportFile) throws AlembicConfigException {
+            String baseRef, Path reportFile) throws AlembicConfigException {
         Analysis analysis = recorded(goal, reportFile, () -> AlembicAnalyzer.analyze(request));
-        CheckResult check = policy != null && analysis.configured() ? analysis.check(policy) : null;
+        BaseComparison base = null;
+        if (baseRef != null && policy != null && analysis.configured()) {
+            BaseSnapshot snapshot = recorded(goal, reportFile, () -> BaseRefReader.read(analysis, baseRef));
+            base = BaseComparison.compare(analysis, snapshot, policy);
+        }
+        CheckResult check = policy == null || !analysis.configured() ? null
+                : base == null ? analysis.check(policy) : checkAgainstBase(analysis, base, policy);
         // A history that does not load has no trustworthy lines to compare.
         List<ConflictAnalysis> conflicts = check != null && conflictPolicy != ConflictPolicy.IGNORE
                 && !analysis.hasErrors()
@@ -148,12 +161,30 @@ public final class GoalRun {
         if (reportFile != null && analysis.configured()) {
             try {
                 JsonReport.write(goal, analysis, check, List.of(), null, conflicts,
-                        check != null && conflictsFail(conflictPolicy, conflicts), reportFile);
+                        conflictsFail(conflictPolicy, conflicts), base, reportFile);
             } catch (IOException e) {
                 reportError = e;
             }
         }
-        return new GoalRun(goal, analysis, check, conflictPolicy, conflicts, reportFile, reportError);
+        return new GoalRun(goal, analysis, check, conflictPolicy, conflicts, base, reportFile, reportError);
+    }
+
+    /**
+     * The check of the merge result: integrity errors of the working tree (except those the merge resolves: a parent
+     * only the base declares), and the head policy on the union graph; when the base comparison already explains
+     * extra heads ({@code head-after-merge}), those are not reported twice.
+     */
+    private static CheckResult checkAgainstBase(Analysis analysis, BaseComparison base, HeadPolicy policy) {
+        List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
+        diagnostics.removeAll(base.resolvedByBase());
+        boolean explained = base.findings().stream().anyMatch(d -> d.code() == DiagnosticCode.HEAD_AFTER_MERGE);
+        HeadPolicy heads = explained ? new HeadPolicy(Integer.MAX_VALUE, policy.independentBranches()) : policy;
+        return TreeCheck.check(base.unionMap(), diagnostics, heads, analysis.basedir());
+    }
+
+    /** The comparison with {@code alembic.baseRef}, or {@code null} when none was asked for. */
+    public BaseComparison base() {
+        return base;
     }
 
     public String goal() {
@@ -174,9 +205,12 @@ public final class GoalRun {
         return analysis.configured();
     }
 
-    /** True when a check ran and failed: integrity, head policy, or schema conflicts under {@code conflicts=fail}. */
+    /**
+     * True when a check ran and failed: integrity, head policy, schema conflicts under {@code conflicts=fail}, or an
+     * error found against {@code baseRef}.
+     */
     public boolean failed() {
-        return check != null && (!check.passed() || conflictsFail());
+        return check != null && (!check.passed() || conflictsFail() || base != null && base.hasErrors());
     }
 
     private boolean conflictsFail() {
@@ -205,6 +239,9 @@ public final class GoalRun {
                         + " warnings above") + "): 'mvn alembic:converge' refuses to merge them until the migrations"
                         + " are reconciled; 'mvn alembic:conflicts' lists each line's operations.");
             }
+        }
+        if (base != null && base.hasErrors()) {
+            parts.add(BaseFailureMessage.render(base, analysis.basedir()));
         }
         if (check != null && conflictsFail()) {
             parts.add(ConflictMessage.errors(conflicts, analysis.basedir(),
@@ -239,6 +276,10 @@ public final class GoalRun {
         }
         for (Diagnostic d : warnings()) {
             out.add(d.format(analysis.basedir()));
+        }
+        if (base != null) {
+            base.findings().stream().filter(d -> d.severity() == Severity.WARNING)
+                    .forEach(d -> out.add(d.format(analysis.basedir())));
         }
         if (!"conflicts".equals(goal)) { // alembic:conflicts lists every finding itself
             out.addAll(conflictPolicy == ConflictPolicy.FAIL

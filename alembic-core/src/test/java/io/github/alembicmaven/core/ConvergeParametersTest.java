@@ -33,7 +33,7 @@ class ConvergeParametersTest {
 
     @Test
     void givenOptionsArePassedOnWithVersionPathResolvedAgainstTheBasedir() throws Exception {
-        GoalParameters common = new GoalParameters(null, null, null, null, null, "2", "app_a,app_b", null);
+        GoalParameters common = new GoalParameters(null, null, null, null, null, "2", "app_a,app_b", null, null);
 
         ConvergePlannerOptions o = new Opts().message("join").branchLabel("release").fromRevision("ab12")
                 .strategy(" PairWise ").revId("000000merged").versionPath(" db/one/../two/ ")
@@ -67,7 +67,7 @@ class ConvergeParametersTest {
                 .isInstanceOf(AlembicConfigException.class)
                 .hasMessageStartingWith("project.build.outputTimestamp 'last tuesday' is neither ISO-8601")
                 .hasMessageEndingWith("; converge uses it as the create date of a merge whose parents have none.");
-        GoalParameters badCommon = new GoalParameters(null, null, null, null, null, "0", null, null);
+        GoalParameters badCommon = new GoalParameters(null, null, null, null, null, "0", null, null, null);
         assertThatThrownBy(() -> new Opts().build().plannerOptions(badCommon, dir))
                 .isInstanceOf(AlembicConfigException.class)
                 .hasMessageStartingWith("Invalid alembic.maxHeads '0'");

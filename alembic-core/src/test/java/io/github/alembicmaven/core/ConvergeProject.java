@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** A tiny real Alembic project on disk for {@link ConvergeRun} tests: alembic.ini, revision files, script.py.mako. */
 final class ConvergeProject {
-    static final GoalParameters COMMON = new GoalParameters(null, null, null, null, null, null, null, null);
+    static final GoalParameters COMMON = new GoalParameters(null, null, null, null, null, null, null, null, null);
 
     final Path dir;
 

@@ -45,7 +45,7 @@ class ConvergeReportTest {
     }
 
     private ConvergeRun converge(boolean dryRun) throws AlembicConfigException {
-        GoalParameters common = new GoalParameters(null, null, null, null, null, null, null, null);
+        GoalParameters common = new GoalParameters(null, null, null, null, null, null, null, null, null);
         return ConvergeRun.converge(common, options(dryRun), dir, report());
     }
 

@@ -349,7 +349,7 @@ class ConvergeRunTest {
                 + " -Dalembic.verifyCommand=\"python3 -m alembic upgrade heads\" -Dalembic.verifyTimeout=30");
         // the common parameters that were given come first; the defaults (name alembic, timeout 600) are left out
         GoalParameters common = new GoalParameters("db/alembic.ini", "alembic", null, "db/a,db/b", null, null,
-                "audit,reporting", null);
+                "audit,reporting", null, null);
         assertThat(ConvergeRun.commandLine(common, new Opts().verify("true").verifyTimeout("600").build(), false))
                 .isEqualTo("mvn alembic:converge -Dalembic.config=db/alembic.ini -Dalembic.versionLocations=db/a,db/b"
                         + " -Dalembic.independentBranches=audit,reporting -Dalembic.verifyCommand=true");
@@ -412,7 +412,7 @@ class ConvergeRunTest {
             Path f = p.versions().resolve(id + "_rev.py");
             Files.writeString(f, read(f).replace("branch_labels = None", "branch_labels = ('app_" + id + "',)"));
         }
-        GoalParameters common = new GoalParameters(null, null, null, null, null, null, "app_a, app_b", null);
+        GoalParameters common = new GoalParameters(null, null, null, null, null, null, "app_a, app_b", null, null);
         Map<String, String> before = p.snapshot();
         assertThatThrownBy(() -> ConvergeRun.converge(common, new Opts().branchLabel("x").build(), dir, null))
                 .isInstanceOf(AlembicConfigException.class)

@@ -17,7 +17,7 @@ class GoalParametersTest {
 
     @Test
     void buildsTheRequestRelativeToTheBasedir() throws Exception {
-        AnalysisRequest r = new GoalParameters("conf/alembic.ini", "app", null, "db/a, db/b", "cli.X=x", null, null, null)
+        AnalysisRequest r = new GoalParameters("conf/alembic.ini", "app", null, "db/a, db/b", "cli.X=x", null, null, null, null)
                 .request(dir);
         assertThat(r.configFile()).isEqualTo(dir.resolve("conf/alembic.ini"));
         assertThat(r.iniSection()).isEqualTo("app");
@@ -28,16 +28,16 @@ class GoalParametersTest {
 
     @Test
     void headPolicyDefaultsToOneHead() throws Exception {
-        var policy = new GoalParameters(null, null, null, null, null, null, " app_a, app_b ", null).headPolicy();
+        var policy = new GoalParameters(null, null, null, null, null, null, " app_a, app_b ", null, null).headPolicy();
         assertThat(policy.maxHeads()).isEqualTo(1);
         assertThat(policy.independentBranches()).containsExactlyInAnyOrder("app_a", "app_b");
-        assertThat(new GoalParameters(null, null, null, null, null, " 3 ", null, null).headPolicy().maxHeads()).isEqualTo(3);
+        assertThat(new GoalParameters(null, null, null, null, null, " 3 ", null, null, null).headPolicy().maxHeads()).isEqualTo(3);
     }
 
     @Test
     void invalidMaxHeadsIsAConfigurationError() {
         for (String bad : new String[] {"0", "-1", "two"}) {
-            assertThatThrownBy(() -> new GoalParameters(null, null, null, null, null, bad, null, null).headPolicy())
+            assertThatThrownBy(() -> new GoalParameters(null, null, null, null, null, bad, null, null, null).headPolicy())
                     .isInstanceOf(AlembicConfigException.class)
                     .hasMessage("Invalid alembic.maxHeads '" + bad + "': expected a whole number >= 1 (default 1).");
         }
@@ -45,20 +45,20 @@ class GoalParametersTest {
 
     @Test
     void conflictPolicyDefaultsToWarn() throws Exception {
-        assertThat(new GoalParameters(null, null, null, null, null, null, null, null).conflictPolicy())
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, null, null).conflictPolicy())
                 .isEqualTo(ConflictPolicy.WARN);
-        assertThat(new GoalParameters(null, null, null, null, null, null, null, " ").conflictPolicy())
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, " ", null).conflictPolicy())
                 .isEqualTo(ConflictPolicy.WARN);
-        assertThat(new GoalParameters(null, null, null, null, null, null, null, "Fail").conflictPolicy())
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, "Fail", null).conflictPolicy())
                 .isEqualTo(ConflictPolicy.FAIL);
-        assertThat(new GoalParameters(null, null, null, null, null, null, null, "IGNORE").conflictPolicy())
+        assertThat(new GoalParameters(null, null, null, null, null, null, null, "IGNORE", null).conflictPolicy())
                 .isEqualTo(ConflictPolicy.IGNORE);
     }
 
     @Test
     void invalidConflictPolicyIsAConfigurationErrorRecordedInTheReport() throws Exception {
         Path report = dir.resolve("target/alembic/alembic-report.json");
-        GoalParameters bad = new GoalParameters(null, null, null, "db", null, null, null, "strict");
+        GoalParameters bad = new GoalParameters(null, null, null, "db", null, null, null, "strict", null);
 
         assertThatThrownBy(bad::conflictPolicy)
                 .isInstanceOf(AlembicConfigException.class)
@@ -76,7 +76,7 @@ class GoalParametersTest {
     @Test
     void invalidParametersAreRecordedInTheReport() throws Exception {
         Path report = dir.resolve("target/alembic/alembic-report.json");
-        GoalParameters bad = new GoalParameters(null, null, null, "db", null, "zero", null, null);
+        GoalParameters bad = new GoalParameters(null, null, null, "db", null, "zero", null, null, null);
 
         assertThatThrownBy(() -> GoalRun.check("check", bad, dir, report)).isInstanceOf(AlembicConfigException.class);
 

@@ -35,7 +35,7 @@ class GoalRunConflictsTest {
     }
 
     private GoalRun check(String maxHeads, String conflicts) throws AlembicConfigException {
-        return GoalRun.check("check", new GoalParameters(null, null, null, null, null, maxHeads, null, conflicts), dir,
+        return GoalRun.check("check", new GoalParameters(null, null, null, null, null, maxHeads, null, conflicts, null), dir,
                 report());
     }
 

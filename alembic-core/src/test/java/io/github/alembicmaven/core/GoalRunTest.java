@@ -153,7 +153,7 @@ class GoalRunTest {
         rev("cccc00000003", "aaaa00000001", "add orders");
         Path report = dir.resolve("target/alembic/alembic-report.json");
 
-        GoalRun run = GoalRun.integrity("heads", new GoalParameters(null, null, null, null, null, null, null, null), dir, report);
+        GoalRun run = GoalRun.integrity("heads", new GoalParameters(null, null, null, null, null, null, null, null, null), dir, report);
 
         assertThat(run.failed()).isFalse();
         JsonNode line = json.readTree(report.toFile()).get("headLines").get(0);

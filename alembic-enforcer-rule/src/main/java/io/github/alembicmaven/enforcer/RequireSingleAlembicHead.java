@@ -60,6 +60,12 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
      */
     private String conflicts;
 
+    /**
+     * A git ref to check the merge result against ({@code origin/main}); property {@code alembic.baseRef}; default
+     * none.
+     */
+    private String baseRef;
+
     /** Skips the rule; property {@code alembic.skip}; default false. */
     private Boolean skip;
 
@@ -122,6 +128,10 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         this.constants = constants;
     }
 
+    public void setBaseRef(String baseRef) {
+        this.baseRef = baseRef;
+    }
+
     public void setConflicts(String conflicts) {
         this.conflicts = conflicts;
     }
@@ -153,10 +163,10 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
         Effective cfg = effective();
         return String.format(
                 "RequireSingleAlembicHead[config=%s, name=%s, scriptLocation=%s, versionLocations=%s, constants=%s,"
-                        + " maxHeads=%s, independentBranches=%s, conflicts=%s, skip=%s, reportDirectory=%s, level=%s]",
+                        + " maxHeads=%s, independentBranches=%s, conflicts=%s, baseRef=%s, skip=%s, reportDirectory=%s, level=%s]",
                 cfg.parameters().config(), cfg.parameters().name(), cfg.parameters().scriptLocation(),
                 cfg.parameters().versionLocations(), cfg.parameters().constants(), cfg.parameters().maxHeads(),
-                cfg.parameters().independentBranches(), cfg.parameters().conflicts(), cfg.skip(), cfg.reportDirectory(), getLevel());
+                cfg.parameters().independentBranches(), cfg.parameters().conflicts(), cfg.parameters().baseRef(), cfg.skip(), cfg.reportDirectory(), getLevel());
     }
 
     /** The configuration after the property fallback, as strings (parsed, and validated, only in {@link #execute}). */
@@ -171,7 +181,8 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
                         constants != null ? constants : property("constants"),
                         maxHeads != null ? maxHeads.toString() : property("maxHeads"),
                         independentBranches != null ? independentBranches : property("independentBranches"),
-                        conflicts != null ? conflicts : property("conflicts")),
+                        conflicts != null ? conflicts : property("conflicts"),
+                        baseRef != null ? baseRef : property("baseRef")),
                 skip != null ? skip.toString() : property("skip"),
                 reportDirectory != null ? reportDirectory.getPath()
                         : property("reportDirectory") != null ? property("reportDirectory")

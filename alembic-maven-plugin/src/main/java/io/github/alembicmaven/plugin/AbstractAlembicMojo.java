@@ -144,10 +144,12 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
      * @param maxHeads {@code alembic.maxHeads}, or {@code null}
      * @param independentBranches {@code alembic.independentBranches}, or {@code null}
      * @param conflicts {@code alembic.conflicts}, or {@code null}
+     * @param baseRef {@code alembic.baseRef}, or {@code null}
      */
-    protected GoalParameters parameters(String maxHeads, String independentBranches, String conflicts) {
+    protected GoalParameters parameters(
+            String maxHeads, String independentBranches, String conflicts, String baseRef) {
         return new GoalParameters(config == null ? null : config.getPath(), name, scriptLocation, versionLocations,
-                constants, maxHeads, independentBranches, conflicts);
+                constants, maxHeads, independentBranches, conflicts, baseRef);
     }
 
     /** The project directory as an absolute path. */

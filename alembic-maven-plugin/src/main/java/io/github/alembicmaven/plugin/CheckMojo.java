@@ -54,6 +54,20 @@ public class CheckMojo extends AbstractAnalysisMojo {
     @Parameter(property = "alembic.conflicts", defaultValue = "warn")
     private String conflicts;
 
+    /**
+     * A git ref ({@code origin/main}, {@code main}, a tag or a commit id) to check against: the revision files at that
+     * ref are read from the git object database (no checkout, no git executable) and the graph of base and working
+     * tree together is checked, so a fork that only appears after merging, a revision id added on both sides, and a
+     * changed or deleted published revision fail the check. The ref's commit must be present (in a shallow CI clone,
+     * fetch it first).
+     *
+     * <p>Example: {@code -Dalembic.baseRef=origin/main}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.baseRef")
+    private String baseRef;
+
     @Override
     protected String goal() {
         return "check";
@@ -61,7 +75,7 @@ public class CheckMojo extends AbstractAnalysisMojo {
 
     @Override
     protected GoalParameters parameters() {
-        return parameters(String.valueOf(maxHeads), independentBranches, conflicts);
+        return parameters(String.valueOf(maxHeads), independentBranches, conflicts, baseRef);
     }
 
     @Override

@@ -39,7 +39,7 @@ public class ConflictsMojo extends AbstractAnalysisMojo {
 
     @Override
     protected GoalParameters parameters() {
-        return parameters(null, independentBranches, null);
+        return parameters(null, independentBranches, null, null);
     }
 
     @Override

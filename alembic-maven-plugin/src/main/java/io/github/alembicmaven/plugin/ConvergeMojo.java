@@ -154,6 +154,18 @@ public class ConvergeMojo extends AbstractAlembicMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
     private String outputTimestamp;
 
+    /**
+     * Converges the merge result with this git ref ({@code origin/main}, {@code main}, ...): the base's revisions are
+     * read from the git object database, and the merge revision, written on this branch, joins the heads of both
+     * sides. Refused when the branch changed or deleted a published revision or reuses one of its ids.
+     *
+     * <p>Example: {@code -Dalembic.baseRef=origin/main}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "alembic.baseRef")
+    private String baseRef;
+
     @Override
     protected String goal() {
         return ConvergeRun.GOAL;
@@ -165,7 +177,7 @@ public class ConvergeMojo extends AbstractAlembicMojo {
         ConvergeParameters options = new ConvergeParameters(message, branchLabel, fromRevision, strategy, revId,
                 versionPath, dryRun, verifyCommand, String.valueOf(verifyTimeout),
                 outputTimestamp == null || outputTimestamp.contains("${") ? null : outputTimestamp, allowConflicts);
-        ConvergeRun run = ConvergeRun.converge(parameters(null, independentBranches, null), options, basedir(), reportFile);
+        ConvergeRun run = ConvergeRun.converge(parameters(null, independentBranches, null, baseRef), options, basedir(), reportFile);
         run.warningLines().forEach(getLog()::warn);
         run.infoLines().forEach(getLog()::info);
         switch (run.status()) {

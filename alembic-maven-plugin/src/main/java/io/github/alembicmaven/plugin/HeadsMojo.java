@@ -48,7 +48,7 @@ public class HeadsMojo extends AbstractAnalysisMojo {
 
     @Override
     protected GoalParameters parameters() {
-        return parameters(null, null, null);
+        return parameters(null, null, null, null);
     }
 
     /** Every head is allowed: only integrity errors fail {@code alembic:heads}. */

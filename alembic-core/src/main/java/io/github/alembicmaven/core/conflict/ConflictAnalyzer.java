@@ -6,6 +6,7 @@ import io.github.alembicmaven.core.graph.RevisionMap;
 import io.github.alembicmaven.core.script.SchemaOperation;
 import io.github.alembicmaven.core.script.UpgradeOperationReader;
 import io.github.alembicmaven.core.script.UpgradeOperations;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,7 @@ import java.util.Set;
 public final class ConflictAnalyzer {
 
     private final UpgradeOperationReader reader;
+    private final java.util.function.Function<Path, java.util.Optional<byte[]>> source;
 
     /** @param constants values for names that cannot be resolved statically ({@code -Dalembic.constants}) */
     public ConflictAnalyzer(Map<String, String> constants) {
@@ -40,7 +42,21 @@ public final class ConflictAnalyzer {
     }
 
     public ConflictAnalyzer(UpgradeOperationReader reader) {
+        this(reader, p -> java.util.Optional.empty());
+    }
+
+    private ConflictAnalyzer(UpgradeOperationReader reader,
+            java.util.function.Function<Path, java.util.Optional<byte[]>> source) {
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * This analyzer, reading a revision file's bytes from {@code source} when it has them (the files of a base ref,
+     * by their display path {@code <ref>:<path>}), else from disk.
+     */
+    public ConflictAnalyzer withSource(java.util.function.Function<Path, java.util.Optional<byte[]>> source) {
+        return new ConflictAnalyzer(reader, source);
     }
 
     /**
@@ -186,7 +202,9 @@ public final class ConflictAnalyzer {
             List<SchemaOperation> out = new ArrayList<>();
             for (String id : revisions) {
                 UpgradeOperations ops = read.computeIfAbsent(id, k -> {
-                    UpgradeOperations r = reader.read(map.get(k).orElseThrow().script().path());
+                    Path path = map.get(k).orElseThrow().script().path();
+                    java.util.Optional<byte[]> bytes = source.apply(path);
+                    UpgradeOperations r = bytes.isPresent() ? reader.read(path, bytes.get()) : reader.read(path);
                     diagnostics.addAll(r.diagnostics());
                     return r;
                 });

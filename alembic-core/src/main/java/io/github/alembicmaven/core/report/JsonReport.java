@@ -8,6 +8,7 @@ import io.github.alembicmaven.core.Analysis;
 import io.github.alembicmaven.core.check.CheckResult;
 import io.github.alembicmaven.core.check.HeadLine;
 import io.github.alembicmaven.core.conflict.BranchLine;
+import io.github.alembicmaven.core.git.BaseComparison;
 import io.github.alembicmaven.core.conflict.ConflictAnalysis;
 import io.github.alembicmaven.core.conflict.ConflictFinding;
 import io.github.alembicmaven.core.script.SchemaOperation;
@@ -51,7 +52,7 @@ public final class JsonReport {
     public static void write(
             String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics, Path file)
             throws IOException {
-        write(goal, analysis, check, extraDiagnostics, null, List.of(), false, file);
+        write(goal, analysis, check, extraDiagnostics, null, List.of(), false, null, file);
     }
 
     /**
@@ -61,11 +62,12 @@ public final class JsonReport {
      * @param conflicts the schema-conflict analyses (one per line of history with several heads), may be empty
      * @param conflictsFailed whether the run failed on {@code conflicts} ({@code alembic.conflicts=fail}): the status is
      *     then {@code failed} even though the check passed
+     * @param baseRef the comparison with {@code alembic.baseRef}, or {@code null}
      * @see #write(String, Analysis, CheckResult, List, Path)
      */
     public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
-            ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed, Path file)
-            throws IOException {
+            ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed,
+            BaseComparison baseRef, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
@@ -75,7 +77,7 @@ public final class JsonReport {
                     java.nio.file.StandardOpenOption.WRITE);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
-                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts, conflictsFailed);
+                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts, conflictsFailed, baseRef);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -88,8 +90,8 @@ public final class JsonReport {
     }
 
     private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
-            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed)
-            throws IOException {
+            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed,
+            BaseComparison baseRef) throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -102,7 +104,8 @@ public final class JsonReport {
         } else {
             status = analysis.hasErrors() ? "failed" : "passed";
         }
-        if (converge != null && converge.failure() != null || conflictsFailed) {
+        if (converge != null && converge.failure() != null || conflictsFailed
+                || baseRef != null && baseRef.hasErrors()) {
             status = "failed";
         }
         if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
@@ -161,6 +164,9 @@ public final class JsonReport {
         }
         if (!conflicts.isEmpty()) {
             conflicts(g, base, conflicts);
+        }
+        if (baseRef != null) {
+            baseRef(g, base, baseRef);
         }
         g.writeArrayFieldStart("diagnostics");
         if (analysis != null) {
@@ -246,6 +252,25 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
+    private static void baseRef(JsonGenerator g, Path base, BaseComparison c) throws IOException {
+        g.writeObjectFieldStart("baseRef");
+        g.writeStringField("ref", c.ref());
+        g.writeStringField("commitId", c.commitId());
+        g.writeBooleanField("shallow", c.base().shallow());
+        nullableString(g, "mergeBase", c.base().mergeBase().orElse(null));
+        stringArray(g, "baseHeads", c.baseHeads());
+        stringArray(g, "headsAfterMerge", c.unionHeads());
+        stringArray(g, "published", c.published());
+        stringArray(g, "added", c.added());
+        stringArray(g, "deleted", c.deleted());
+        g.writeArrayFieldStart("findings");
+        for (Diagnostic d : c.findings()) {
+            diagnostic(g, base, d);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
     private static void operation(JsonGenerator g, Path base, SchemaOperation op, String head) throws IOException {
         g.writeStartObject();
         if (head != null) {
@@ -287,7 +312,8 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
+    /** Relative to the project; a relative path (a base ref's {@code <ref>:<path>}) is shown as given. */
     private static String rel(Path base, Path p) {
-        return ProjectPaths.relative(base, p.toAbsolutePath());
+        return ProjectPaths.relative(base, p);
     }
 }

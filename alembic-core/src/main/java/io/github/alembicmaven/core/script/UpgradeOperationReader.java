@@ -44,7 +44,7 @@ public final class UpgradeOperationReader {
 
     /** Reads one file whose bytes are already in memory. */
     public UpgradeOperations read(Path file, byte[] content) {
-        Path path = file.toAbsolutePath();
+        Path path = file; // a relative display path (a base ref's <ref>:<path>) stays as given
         SourceDecoder.Decoded decoded = SourceDecoder.decode(content);
         if (decoded.text() == null) {
             return new UpgradeOperations(path, List.of(), List.of(Diagnostic.error(DiagnosticCode.UNDECODABLE_FILE,

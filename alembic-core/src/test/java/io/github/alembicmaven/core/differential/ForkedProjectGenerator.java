@@ -364,7 +364,7 @@ final class ForkedProjectGenerator {
                 : null;
         String versionPath = locations.size() > 1 && chance(0.2) ? pick(locations) : null;
         GoalParameters common = new GoalParameters(null, null, null, null, null, chance(0.15) ? "3" : null,
-                oneLine ? null : String.join(",", independent), null);
+                oneLine ? null : String.join(",", independent), null, null);
         ConvergeParameters parameters = new ConvergeParameters(message, branchLabel, null, strategy, revId,
                 versionPath, false, null, null, undated || chance(0.2) ? "2024-06-01T00:00:00Z" : null, false);
 
