@@ -147,7 +147,8 @@ public final class GoalRun {
         IOException reportError = null;
         if (reportFile != null && analysis.configured()) {
             try {
-                JsonReport.write(goal, analysis, check, List.of(), null, conflicts, reportFile);
+                JsonReport.write(goal, analysis, check, List.of(), null, conflicts,
+                        conflictsFail(conflictPolicy, conflicts), reportFile);
             } catch (IOException e) {
                 reportError = e;
             }
@@ -179,7 +180,11 @@ public final class GoalRun {
     }
 
     private boolean conflictsFail() {
-        return conflictPolicy == ConflictPolicy.FAIL && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
+        return conflictsFail(conflictPolicy, conflicts);
+    }
+
+    private static boolean conflictsFail(ConflictPolicy policy, List<ConflictAnalysis> conflicts) {
+        return policy == ConflictPolicy.FAIL && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
     }
 
     /** The schema-conflict analyses, one per line of history with two or more heads; empty when not analysed. */

@@ -63,6 +63,19 @@ public final class JsonReport {
      */
     public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
             ConvergeSection converge, List<ConflictAnalysis> conflicts, Path file) throws IOException {
+        write(goal, analysis, check, extraDiagnostics, converge, conflicts, false, file);
+    }
+
+    /**
+     * Writes the report; {@code conflictsFailed} makes its status {@code failed} even when the check passed.
+     *
+     * @param conflictsFailed whether the run fails on the schema conflicts ({@code alembic.conflicts=fail} and an
+     *     error finding)
+     * @see #write(String, Analysis, CheckResult, List, ConvergeSection, List, Path)
+     */
+    public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
+            ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed, Path file)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
@@ -72,7 +85,7 @@ public final class JsonReport {
                     java.nio.file.StandardOpenOption.WRITE);
                     JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
-                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts);
+                writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts, conflictsFailed);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -85,7 +98,8 @@ public final class JsonReport {
     }
 
     private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
-            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts) throws IOException {
+            List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed)
+            throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -98,7 +112,7 @@ public final class JsonReport {
         } else {
             status = analysis.hasErrors() ? "failed" : "passed";
         }
-        if (converge != null && converge.failure() != null) {
+        if (converge != null && converge.failure() != null || conflictsFailed) {
             status = "failed";
         }
         if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
