@@ -37,6 +37,50 @@ class ItSupport {
         ([firstLinePrefix + lines.head()] + lines.tail().collect { '[ERROR] ' + it }).join('\n') + '\n'
     }
 
+    /** What the Fix line of a schema-conflict failure of alembic:check and the enforcer rule says to run. */
+    static final String CHECK_AGAIN = "check again with 'mvn alembic:conflicts' (it lists each line's operations)"
+
+    /** What the Fix line of alembic:converge's schema-conflict refusal says to run. */
+    static final String CONVERGE_AGAIN = "run 'mvn alembic:converge' again (or write the merge anyway with" +
+            " 'mvn alembic:converge -Dalembic.allowConflicts')"
+
+    /**
+     * The failure message (what, why, fix) of one schema-conflict error between two lines of history.
+     *
+     * @param heads the heads, as listed ("a, b")
+     * @param then what to run once the migrations are reconciled: CHECK_AGAIN or CONVERGE_AGAIN
+     */
+    static String conflictError(String heads, String forkPoint, String finding, String then) {
+        """\
+Schema conflicts between lines of history: 1 error (both lines change the same schema object):
+  Heads ${heads} forking from ${forkPoint}:
+  - ${finding}
+Why: a merge revision only joins the graph; 'alembic upgrade' then runs both lines' migrations, which fails (or leaves the wrong schema) when both create, drop, rename or alter the same object.
+Fix: reconcile the migrations (remove the duplicate change from the revision that is not deployed yet, or make one revision build on the other), then ${then}.
+"""
+    }
+
+    /**
+     * The alembic:conflicts listing of one fork (without the goal's header line), for lines of one revision each.
+     *
+     * @param lines each head with the operations of its revision, as listed
+     * @param findings the findings as listed (each "[severity rule] ..."); none gives the "No conflicts" line
+     */
+    static String conflictListing(String forkPoint, Map<String, List<String>> lines, List<String> findings) {
+        def out = ["Heads ${lines.keySet().join(', ')} forking from ${forkPoint}:"]
+        lines.each { head, operations ->
+            out << "  Line of ${head} (1 revision: ${head}):"
+            operations.each { out << "    ${it}" }
+        }
+        if (findings.isEmpty()) {
+            out << '  No conflicts: the lines change different schema objects.'
+        } else {
+            out << '  Findings:'
+            findings.each { out << "  - ${it}" }
+        }
+        out.join('\n')
+    }
+
     /** The text Maven logged between "--- <path> (...) ---" and "--- end of <path> ---" of a dry run, as a file's text. */
     static String dryRunContent(String run, String path) {
         def lines = run.readLines()
@@ -74,13 +118,27 @@ class ItSupport {
         recorded().setText(treeHashes().collect { path, hash -> "${hash}  ${path}" }.join('\n') + '\n', 'UTF-8')
     }
 
-    /** verify.groovy: the project's files are byte-identical to those recordTree() saw. */
-    void assertTreeUnchanged() {
-        def before = recorded().getText('UTF-8').readLines().collectEntries { line ->
+    private Map<String, String> recordedHashes() {
+        recorded().getText('UTF-8').readLines().collectEntries { line ->
             def (hash, path) = line.split('  ', 2)
             [(path): hash]
         }
-        assert treeHashes() == before
+    }
+
+    /** verify.groovy: the project's files are byte-identical to those recordTree() saw. */
+    void assertTreeUnchanged() {
+        assert treeHashes() == recordedHashes()
+    }
+
+    /**
+     * verify.groovy: the project's files are those recordTree() saw, byte-identical, plus exactly the files
+     * {@code added} (paths relative to the project, which did not exist before).
+     */
+    void assertTreeUnchangedExcept(Collection<String> added) {
+        def now = treeHashes()
+        assert now.keySet().containsAll(added)
+        assert recordedHashes().keySet().intersect(added as Set).isEmpty()
+        assert now.findAll { path, hash -> !(path in added) } == recordedHashes()
     }
 
     /** The file's text, which must be exactly the expected file's (both read as bytes, compared as UTF-8 text). */

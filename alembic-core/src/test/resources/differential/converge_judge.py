@@ -105,14 +105,18 @@ def judge(tree, labels):
     return result
 
 
-def main():
+def serve(judge_tree):
+    """Reads "TREE<TAB>a,b,..." lines from stdin; prints judge_tree(tree, [a, b, ...]) as one JSON line each."""
     for raw in sys.stdin:
         raw = raw.rstrip("\n")
         if not raw:
             continue
-        tree, _, labels = raw.partition("\t")
-        labels = [label for label in labels.split(",") if label]
-        print(json.dumps(judge(tree, labels)), flush=True)
+        tree, _, items = raw.partition("\t")
+        print(json.dumps(judge_tree(tree, [item for item in items.split(",") if item])), flush=True)
+
+
+def main():
+    serve(judge)
 
 
 if __name__ == "__main__":

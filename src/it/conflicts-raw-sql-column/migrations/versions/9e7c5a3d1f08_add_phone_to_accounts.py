@@ -1,0 +1,28 @@
+"""add phone to accounts
+
+Revision ID: 9e7c5a3d1f08
+Revises: 0f6d4b2a8e35
+Create Date: 2026-05-12 16:03:05.650031
+
+"""
+from typing import Sequence, Union
+
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision: str = '9e7c5a3d1f08'
+down_revision: Union[str, Sequence[str], None] = '0f6d4b2a8e35'
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+
+def upgrade() -> None:
+    """Upgrade schema."""
+    op.add_column("accounts", sa.Column("phone", sa.String(length=32), nullable=True))
+
+
+def downgrade() -> None:
+    """Downgrade schema."""
+    op.drop_column("accounts", "phone")

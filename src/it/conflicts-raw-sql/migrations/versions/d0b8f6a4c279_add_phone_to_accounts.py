@@ -1,0 +1,28 @@
+"""add phone to accounts
+
+Revision ID: d0b8f6a4c279
+Revises: 3a1e9c7b5d02
+Create Date: 2026-05-12 16:03:05.650031
+
+"""
+from typing import Sequence, Union
+
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision: str = 'd0b8f6a4c279'
+down_revision: Union[str, Sequence[str], None] = '3a1e9c7b5d02'
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+
+def upgrade() -> None:
+    """Upgrade schema."""
+    op.add_column("accounts", sa.Column("phone", sa.String(length=32), nullable=True))
+
+
+def downgrade() -> None:
+    """Downgrade schema."""
+    op.drop_column("accounts", "phone")
