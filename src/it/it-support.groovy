@@ -38,7 +38,7 @@ class ItSupport {
     }
 
     /** What the Fix line of a schema-conflict failure of alembic:check and the enforcer rule says to run. */
-    static final String CHECK_AGAIN = "check again with 'mvn alembic:conflicts' (it lists each line's operations)"
+    static final String CHECK_AGAIN = "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each line's operations)"
 
     /** What the Fix line of alembic:converge's schema-conflict refusal says to run. */
     static final String CONVERGE_AGAIN = "run 'mvn alembic:converge' again (or write the merge anyway with" +
@@ -51,8 +51,8 @@ class ItSupport {
      * @param then what to run once the migrations are reconciled: CHECK_AGAIN or CONVERGE_AGAIN
      */
     static String conflictError(String heads, String forkPoint, String finding, String then) {
-        """\
-Schema conflicts between lines of history: 1 error (both lines change the same schema object):
+        (then == CONVERGE_AGAIN ? 'alembic:converge refused: s' : 'S') + """\
+chema conflicts between lines of history: 1 error (both lines change the same schema object):
   Heads ${heads} forking from ${forkPoint}:
   - ${finding}
 Why: a merge revision only joins the graph; 'alembic upgrade' then runs both lines' migrations, which fails (or leaves the wrong schema) when both create, drop, rename or alter the same object.

@@ -245,7 +245,8 @@ public final class GoalRun {
         }
         if (check != null && conflictsFail()) {
             parts.add(ConflictMessage.errors(conflicts, analysis.basedir(),
-                    "check again with 'mvn alembic:conflicts' (it lists each line's operations)"));
+                    "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each"
+                            + " line's operations)"));
         }
         return String.join("\n", parts);
     }

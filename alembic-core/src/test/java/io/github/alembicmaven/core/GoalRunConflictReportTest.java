@@ -37,7 +37,7 @@ class GoalRunConflictReportTest {
     }
 
     private GoalRun check(String conflicts, Path report) throws AlembicConfigException {
-        return GoalRun.check("check", new GoalParameters(null, null, null, null, null, "2", null, conflicts), dir,
+        return GoalRun.check("check", new GoalParameters(null, null, null, null, null, "2", null, conflicts, null), dir,
                 report);
     }
 

@@ -23,7 +23,8 @@ class GoalRunConflictsTest {
     static final String NOTE = "Note: these lines also have schema conflicts (the warnings above): 'mvn"
             + " alembic:converge' refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts'"
             + " lists each line's operations.";
-    static final String CHECK_FIX = "check again with 'mvn alembic:conflicts' (it lists each line's operations)";
+    static final String CHECK_FIX = "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn"
+            + " alembic:conflicts' lists each line's operations)";
 
     @TempDir
     Path dir;

@@ -218,7 +218,8 @@ class RequireSingleAlembicHeadTest {
                 l -> assertThat(l).isEqualTo("  - " + FINDING),
                 l -> assertThat(l).startsWith("Why: a merge revision only joins the graph;"),
                 l -> assertThat(l).startsWith("Fix: reconcile the migrations").endsWith(", then check again with"
-                        + " 'mvn alembic:conflicts' (it lists each line's operations)."));
+                        + " 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each line's"
+                        + " operations)."));
     }
 
     @Test

@@ -217,7 +217,8 @@ class CheckMojoTest extends MojoTestSupport {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertThat(e.getMessage()).isEqualTo(ConflictingHeads.errors(
-                "check again with 'mvn alembic:conflicts' (it lists each line's operations)"));
+                "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each"
+                        + " line's operations)"));
         assertThat(log.warn()).isEmpty();
         assertThat(log.info()).isEmpty();
         assertThat(readReport(mojo).path("status").asText()).isEqualTo("failed");

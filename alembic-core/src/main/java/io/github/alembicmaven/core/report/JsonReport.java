@@ -184,6 +184,17 @@ public final class JsonReport {
         for (Diagnostic d : extra) {
             diagnostic(g, base, d);
         }
+        // findings are diagnostics too (with their codes), so a tool reading only this array sees them
+        for (ConflictAnalysis fork : conflicts) {
+            for (ConflictFinding f : fork.findings()) {
+                diagnostic(g, base, f.toDiagnostic(base));
+            }
+        }
+        if (baseRef != null) {
+            for (Diagnostic d : baseRef.findings()) {
+                diagnostic(g, base, d);
+            }
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

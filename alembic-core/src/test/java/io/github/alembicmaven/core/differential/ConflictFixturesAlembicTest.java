@@ -231,7 +231,7 @@ class ConflictFixturesAlembicTest {
     }
 
     private static GoalParameters parameters() {
-        return new GoalParameters(null, null, null, null, null, null, null, null);
+        return new GoalParameters(null, null, null, null, null, null, null, null, null);
     }
 
     private static String outcome(JsonNode run) {
