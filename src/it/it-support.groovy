@@ -148,6 +148,19 @@ Fix: reconcile the migrations (remove the duplicate change from the revision tha
         assert actual.getText('UTF-8') == new File(basedir, expectedPath).getText('UTF-8')
         assert actual.bytes == new File(basedir, expectedPath).bytes
     }
+
+    /**
+     * How alembic.sarif names a file of this project: its path relative to %SRCROOT%, the nearest directory at or above
+     * the project with a .git entry (the ITs run inside the build's checkout), else the project directory.
+     */
+    String sarifUri(String path) {
+        def root = basedir.canonicalFile
+        while (root != null && !new File(root, '.git').exists()) {
+            root = root.parentFile
+        }
+        root = root ?: basedir.canonicalFile
+        root.toPath().relativize(new File(basedir.canonicalFile, path).toPath()).toString().replace('\\', '/')
+    }
 }
 
 return new ItSupport(basedir)

@@ -15,30 +15,41 @@ import io.github.alembicmaven.core.git.BaseSnapshot;
 import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.diagnostic.DiagnosticCode;
 import io.github.alembicmaven.core.graph.RevisionMap;
+import io.github.alembicmaven.core.report.JUnitReport;
 import io.github.alembicmaven.core.report.JsonReport;
+import io.github.alembicmaven.core.report.SarifReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * One execution of a goal or rule, the same for every adapter: analyse the tree, optionally apply the head policy, and
  * always write {@code alembic-report.json} (also when the configuration is invalid or the check fails). Adapters turn
  * the outcome into log lines and exceptions; they hold no logic of their own.
+ *
+ * <p>The {@link #check check} runs ({@code alembic:check} and the enforcer rule) also write the CI reports next to it,
+ * {@value JUnitReport#FILE_NAME} ({@link JUnitReport}) and {@value SarifReport#FILE_NAME} ({@link SarifReport}), in
+ * the same cases (also on failure, also on a configuration error). The other goals ({@code heads}, {@code conflicts},
+ * {@code converge}) write only the JSON report: they list or repair, they do not judge. A report that cannot be written
+ * is a warning ({@link #warningLines()}), never a failure.
  */
 public final class GoalRun {
     private final String goal;
     private final Analysis analysis;
     private final CheckResult check;
     private final Path reportFile;
-    private final IOException reportError;
+    /** Report files that could not be written, in the order tried. */
+    private final Map<Path, IOException> reportErrors = new LinkedHashMap<>();
     private final ConflictPolicy conflictPolicy;
     private final List<ConflictAnalysis> conflicts;
     private final BaseComparison base;
 
     private GoalRun(String goal, Analysis analysis, CheckResult check, ConflictPolicy conflictPolicy,
-            List<ConflictAnalysis> conflicts, BaseComparison base, Path reportFile, IOException reportError) {
+            List<ConflictAnalysis> conflicts, BaseComparison base, Path reportFile) {
         this.goal = goal;
         this.base = base;
         this.analysis = analysis;
@@ -46,7 +57,6 @@ public final class GoalRun {
         this.conflictPolicy = conflictPolicy;
         this.conflicts = List.copyOf(conflicts);
         this.reportFile = reportFile;
-        this.reportError = reportError;
     }
 
     /**
@@ -57,7 +67,7 @@ public final class GoalRun {
      * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
      */
     public static GoalRun analyze(String goal, AnalysisRequest request, Path reportFile) throws AlembicConfigException {
-        return run(goal, request, null, ConflictPolicy.IGNORE, null, reportFile);
+        return run(goal, request, null, ConflictPolicy.IGNORE, null, reportFile, false);
     }
 
     /**
@@ -74,7 +84,7 @@ public final class GoalRun {
         AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
         HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
         return run(goal, request, new HeadPolicy(Integer.MAX_VALUE, policy.independentBranches()), ConflictPolicy.WARN,
-                null, reportFile);
+                null, reportFile, false);
     }
 
     /**
@@ -89,7 +99,7 @@ public final class GoalRun {
     public static GoalRun integrity(String goal, GoalParameters parameters, Path basedir, Path reportFile)
             throws AlembicConfigException {
         return run(goal, recorded(goal, reportFile, () -> parameters.request(basedir)), HeadPolicy.unlimited(),
-                ConflictPolicy.IGNORE, null, reportFile);
+                ConflictPolicy.IGNORE, null, reportFile, false);
     }
 
     /**
@@ -97,27 +107,27 @@ public final class GoalRun {
      *
      * @param goal name written into the report
      * @param basedir the project directory
-     * @param reportFile where the JSON report goes, or {@code null} for none
-     * @throws AlembicConfigException on misconfiguration or invalid parameters (recorded in the report first)
+     * @param reportFile where the JSON report goes, or {@code null} for none; the CI reports go next to it
+     * @throws AlembicConfigException on misconfiguration or invalid parameters (recorded in the reports first)
      */
     public static GoalRun check(String goal, GoalParameters parameters, Path basedir, Path reportFile)
             throws AlembicConfigException {
-        AnalysisRequest request = recorded(goal, reportFile, () -> parameters.request(basedir));
-        HeadPolicy policy = recorded(goal, reportFile, parameters::headPolicy);
-        ConflictPolicy conflictPolicy = recorded(goal, reportFile, parameters::conflictPolicy);
-        return run(goal, request, policy, conflictPolicy, parameters.baseRefOrNull(), reportFile);
+        AnalysisRequest request = recordedCheck(goal, basedir, reportFile, () -> parameters.request(basedir));
+        HeadPolicy policy = recordedCheck(goal, basedir, reportFile, parameters::headPolicy);
+        ConflictPolicy conflictPolicy = recordedCheck(goal, basedir, reportFile, parameters::conflictPolicy);
+        return run(goal, request, policy, conflictPolicy, parameters.baseRefOrNull(), reportFile, true);
     }
 
     /**
      * Analyses the tree and applies integrity rules and the head policy ({@code alembic:check}, the enforcer rule).
      *
      * @param goal name written into the report
-     * @param reportFile where the JSON report goes, or {@code null} for none
-     * @throws AlembicConfigException on misconfiguration (the report records it before this is thrown)
+     * @param reportFile where the JSON report goes, or {@code null} for none; the CI reports go next to it
+     * @throws AlembicConfigException on misconfiguration (the reports record it before this is thrown)
      */
     public static GoalRun check(String goal, AnalysisRequest request, HeadPolicy policy, Path reportFile)
             throws AlembicConfigException {
-        return run(goal, request, policy, ConflictPolicy.WARN, null, reportFile);
+        return run(goal, request, policy, ConflictPolicy.WARN, null, reportFile, true);
     }
 
     /** A step that may fail on configuration. */
@@ -142,12 +152,63 @@ public final class GoalRun {
         }
     }
 
+    /** {@link #recorded}, and the CI reports of a check record the configuration error too. */
+    static <T> T recordedCheck(String goal, Path basedir, Path reportFile, ConfigStep<T> step)
+            throws AlembicConfigException {
+        try {
+            return recorded(goal, reportFile, step);
+        } catch (AlembicConfigException e) {
+            if (reportFile != null) {
+                try {
+                    JUnitReport.writeConfigurationError(goal, e.getMessage(), junitFile(reportFile));
+                } catch (IOException suppressed) {
+                    e.addSuppressed(new ReportWriteException(junitFile(reportFile), suppressed));
+                }
+                try {
+                    SarifReport.writeConfigurationError(basedir, e.getMessage(), sarifFile(reportFile));
+                } catch (IOException suppressed) {
+                    e.addSuppressed(new ReportWriteException(sarifFile(reportFile), suppressed));
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** {@value JUnitReport#FILE_NAME}, next to the JSON report. */
+    static Path junitFile(Path reportFile) {
+        return reportFile.resolveSibling(JUnitReport.FILE_NAME);
+    }
+
+    /** {@value SarifReport#FILE_NAME}, next to the JSON report. */
+    static Path sarifFile(Path reportFile) {
+        return reportFile.resolveSibling(SarifReport.FILE_NAME);
+    }
+
+    /** A CI report that could not be written, as a suppressed exception of a configuration error: names its file. */
+    static final class ReportWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path file;
+
+        ReportWriteException(Path file, IOException cause) {
+            super(cause.toString(), cause);
+            this.file = file;
+        }
+
+        Path file() {
+            return file;
+        }
+    }
+
     private static GoalRun run(String goal, AnalysisRequest request, HeadPolicy policy, ConflictPolicy conflictPolicy,
-            String baseRef, Path reportFile) throws AlembicConfigException {
-        Analysis analysis = recorded(goal, reportFile, () -> AlembicAnalyzer.analyze(request));
+            String baseRef, Path reportFile, boolean ciReports) throws AlembicConfigException {
+        ConfigStep<Analysis> analyze = () -> AlembicAnalyzer.analyze(request);
+        Analysis analysis = ciReports ? recordedCheck(goal, request.basedir(), reportFile, analyze)
+                : recorded(goal, reportFile, analyze);
         BaseComparison base = null;
         if (baseRef != null && policy != null && analysis.configured()) {
-            BaseSnapshot snapshot = recorded(goal, reportFile, () -> BaseRefReader.read(analysis, baseRef));
+            ConfigStep<BaseSnapshot> read = () -> BaseRefReader.read(analysis, baseRef);
+            BaseSnapshot snapshot = ciReports ? recordedCheck(goal, request.basedir(), reportFile, read)
+                    : recorded(goal, reportFile, read);
             base = BaseComparison.compare(analysis, snapshot, policy);
         }
         CheckResult check = policy == null || !analysis.configured() ? null
@@ -157,16 +218,28 @@ public final class GoalRun {
                 && !analysis.hasErrors()
                 ? new ConflictAnalyzer(request.constants()).analyzeLines(analysis.map(), policy)
                 : List.of();
-        IOException reportError = null;
+        GoalRun run = new GoalRun(goal, analysis, check, conflictPolicy, conflicts, base, reportFile);
         if (reportFile != null && analysis.configured()) {
             try {
                 JsonReport.write(goal, analysis, check, List.of(), null, conflicts,
                         conflictsFail(conflictPolicy, conflicts), base, reportFile);
             } catch (IOException e) {
-                reportError = e;
+                run.reportErrors.put(reportFile, e);
+            }
+            if (ciReports && check != null) {
+                try {
+                    JUnitReport.write(run, junitFile(reportFile));
+                } catch (IOException e) {
+                    run.reportErrors.put(junitFile(reportFile), e);
+                }
+                try {
+                    SarifReport.write(run, sarifFile(reportFile));
+                } catch (IOException e) {
+                    run.reportErrors.put(sarifFile(reportFile), e);
+                }
             }
         }
-        return new GoalRun(goal, analysis, check, conflictPolicy, conflicts, base, reportFile, reportError);
+        return run;
     }
 
     /**
@@ -217,6 +290,16 @@ public final class GoalRun {
         return conflictsFail(conflictPolicy, conflicts);
     }
 
+    /** The policy for schema conflicts ({@code ignore} for runs that do not compare the lines of history). */
+    public ConflictPolicy conflictPolicy() {
+        return conflictPolicy;
+    }
+
+    /** True when schema conflicts fail this run: {@code alembic.conflicts=fail} and an error finding. */
+    public boolean conflictsFailed() {
+        return conflictsFail();
+    }
+
     private static boolean conflictsFail(ConflictPolicy policy, List<ConflictAnalysis> conflicts) {
         return policy == ConflictPolicy.FAIL && conflicts.stream().anyMatch(ConflictAnalysis::hasErrors);
     }
@@ -244,11 +327,19 @@ public final class GoalRun {
             parts.add(BaseFailureMessage.render(base, analysis.basedir()));
         }
         if (check != null && conflictsFail()) {
-            parts.add(ConflictMessage.errors(conflicts, analysis.basedir(),
-                    "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each"
-                            + " line's operations)"));
+            parts.add(conflictFailureMessage());
         }
         return String.join("\n", parts);
+    }
+
+    /** The part of {@link #failureMessage()} about schema conflicts under {@code conflicts=fail} (empty otherwise). */
+    public String conflictFailureMessage() {
+        if (check == null || !conflictsFail()) {
+            return "";
+        }
+        return ConflictMessage.errors(conflicts, analysis.basedir(),
+                "check again with 'mvn alembic:check -Dalembic.conflicts=fail' ('mvn alembic:conflicts' lists each"
+                        + " line's operations)");
     }
 
     /** The listing of {@code alembic:conflicts}: per fork, each line's operations and the findings. */
@@ -261,9 +352,9 @@ public final class GoalRun {
         return analysis.configured() ? reportFile : null;
     }
 
-    /** The I/O error that prevented writing the report, or {@code null}. */
+    /** The first I/O error that prevented writing a report (JSON, JUnit or SARIF), or {@code null}. */
     public IOException reportError() {
-        return reportError;
+        return reportErrors.isEmpty() ? null : reportErrors.values().iterator().next();
     }
 
     /**
@@ -272,9 +363,7 @@ public final class GoalRun {
      */
     public List<String> warningLines() {
         List<String> out = new ArrayList<>();
-        if (reportError != null) {
-            out.add(reportNotWritten(reportFile, reportError));
-        }
+        reportErrors.forEach((file, e) -> out.add(reportNotWritten(file, e)));
         for (Diagnostic d : warnings()) {
             out.add(d.format(analysis.basedir()));
         }
@@ -302,7 +391,9 @@ public final class GoalRun {
     public static List<String> warningLines(AlembicConfigException e, Path reportFile) {
         List<String> out = new ArrayList<>();
         for (Throwable suppressed : e.getSuppressed()) {
-            if (suppressed instanceof IOException io) {
+            if (suppressed instanceof ReportWriteException w) {
+                out.add(reportNotWritten(w.file(), (IOException) w.getCause()));
+            } else if (suppressed instanceof IOException io) {
                 out.add(reportNotWritten(reportFile, io));
             }
         }

@@ -69,7 +69,10 @@ public class RequireSingleAlembicHead extends AbstractEnforcerRule {
     /** Skips the rule; property {@code alembic.skip}; default false. */
     private Boolean skip;
 
-    /** Where {@code alembic-report.json} goes; property {@code alembic.reportDirectory}; default {@code ${project.build.directory}/alembic}. */
+    /**
+     * Where {@code alembic-report.json} and the CI reports {@code alembic-junit.xml} and {@code alembic.sarif} go;
+     * property {@code alembic.reportDirectory}; default {@code ${project.build.directory}/alembic}.
+     */
     private File reportDirectory;
 
     private final MavenProject project;

@@ -92,8 +92,9 @@ public abstract class AbstractAlembicMojo extends AbstractMojo {
 
     /**
      * Directory for the machine-readable report {@code alembic-report.json}, written on every run that finds a
-     * configuration (also when the check fails or the configuration is invalid). A run without a POM
-     * ({@code alembic:heads} in a plain Python project) writes no report unless this is set.
+     * configuration (also when the check fails or the configuration is invalid); {@code alembic:check} also writes the
+     * CI reports {@code alembic-junit.xml} (JUnit XML) and {@code alembic.sarif} (SARIF 2.1.0) there. A run without a
+     * POM ({@code alembic:heads} in a plain Python project) writes no report unless this is set.
      *
      * <p>Example: {@code -Dalembic.reportDirectory=target/reports/alembic}.
      *

@@ -189,7 +189,11 @@ class CheckMojoTest extends MojoTestSupport {
 
         assertDoesNotThrow(mojo::execute);
 
-        assertThat(log.warn()).singleElement().asString().contains("alembic-report.json").contains("alembic.ini");
+        // one warning per report file: the JSON report and the CI reports beside it
+        assertThat(log.warn()).hasSize(3);
+        assertThat(log.warn().get(0)).contains("alembic-report.json").contains("alembic.ini");
+        assertThat(log.warn().get(1)).contains("alembic-junit.xml").contains("alembic.ini");
+        assertThat(log.warn().get(2)).contains("alembic.sarif").contains("alembic.ini");
     }
 
     @Test

@@ -16,11 +16,7 @@ import io.github.alembicmaven.core.diagnostic.Diagnostic;
 import io.github.alembicmaven.core.graph.Revision;
 import io.github.alembicmaven.core.graph.RevisionMap;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 
@@ -68,25 +64,12 @@ public final class JsonReport {
     public static void write(String goal, Analysis analysis, CheckResult check, List<Diagnostic> extraDiagnostics,
             ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed,
             BaseComparison baseRef, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its files are private (rw-------), and the report is read by CI tools and people.
-        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-                    JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        ReportFiles.write(file, out -> {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
                 writeReport(g, goal, analysis, check, extraDiagnostics, converge, conflicts, conflictsFailed, baseRef);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void writeReport(JsonGenerator g, String goal, Analysis analysis, CheckResult check,
