@@ -146,6 +146,8 @@ class GoalRunBaseRefTest {
             JsonNode root = reportJson();
             assertThat(root.get("status").asText()).isEqualTo("passed");
             assertThat(root.get("baseRef").get("headsAfterMerge").toString()).isEqualTo("[\"d\"]");
+            // a passed report lists no error that the merge resolves
+            assertThat(codes(root.get("diagnostics"))).isEmpty();
         }
     }
 
