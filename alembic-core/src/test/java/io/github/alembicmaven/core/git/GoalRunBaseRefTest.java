@@ -120,6 +120,8 @@ class GoalRunBaseRefTest {
 
             assertThat(run.failed()).isFalse();
             assertThat(run.failureMessage()).isEmpty();
+            assertThat(run.summary()).isEqualTo("Alembic revision graph OK: 4 revisions, 1 head (d) in"
+                    + " migrations/versions; merged with main (" + shortId(p, "main") + "): 4 revisions, 1 head (d)");
             JsonNode root = reportJson();
             assertThat(root.get("status").asText()).isEqualTo("passed");
             assertThat(root.get("baseRef").get("headsAfterMerge").toString()).isEqualTo("[\"d\"]");
@@ -141,6 +143,8 @@ class GoalRunBaseRefTest {
             // alone, the working tree misses 'c'; the merge brings it
             assertThat(run.analysis().hasErrors()).isTrue();
             assertThat(run.failed()).isFalse();
+            assertThat(run.summary()).isEqualTo("Alembic revision graph OK: 3 revisions, 2 heads (b, d) in"
+                    + " migrations/versions; merged with main (" + shortId(p, "main") + "): 4 revisions, 1 head (d)");
             assertThat(run.failureMessage()).isEmpty();
             assertThat(run.check().errors()).isEmpty();
             JsonNode root = reportJson();
