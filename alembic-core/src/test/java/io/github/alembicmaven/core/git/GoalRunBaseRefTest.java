@@ -370,6 +370,27 @@ class GoalRunBaseRefTest {
     }
 
     @Test
+    void aPullRequestsTestMergeCommitIsJudgedByTheBaseBlockAlone() throws Exception {
+        try (GitProject p = GitProject.init(dir)) {
+            p.parallelRevisions();
+            // what actions/checkout checks out for a pull request: the branch merged into the base, HEAD detached
+            assertThat(p.git.merge().include(p.git.getRepository().resolve("main")).setMessage("test merge").call()
+                    .getMergeStatus().isSuccessful()).isTrue();
+            p.checkout(p.git.getRepository().resolve("HEAD").name());
+
+            GoalRun run = check("main");
+
+            assertThat(run.check().passed()).isTrue(); // the two heads are explained once, by head-after-merge
+            assertThat(run.failureMessage()).startsWith("Compared with main (" + shortId(p, "main") + "): 1 problem in"
+                    + " the merge result:\n  - [head-after-merge] migrations/versions/d_m.py:10: New revision 'd' does"
+                    + " not descend from 'c', the head of main:");
+            assertThat(codes(reportJson().get("diagnostics"))).containsExactly("head-after-merge");
+            assertThat(reportJson().get("baseRef").get("mergeBase").asText())
+                    .isEqualTo(reportJson().get("baseRef").get("commitId").asText());
+        }
+    }
+
+    @Test
     void aShallowCloneChecksAgainstTheFetchedBase() throws Exception {
         Path upstream = dir.resolve("upstream");
         try (GitProject up = GitProject.init(upstream)) {
