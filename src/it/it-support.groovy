@@ -7,9 +7,12 @@ import java.security.MessageDigest
 
 class ItSupport {
     final File basedir
+    /** src/it, where this file is: the base-ref-* ITs read their shared fixture from there. */
+    final File itDirectory
 
-    ItSupport(File basedir) {
+    ItSupport(File basedir, File itDirectory) {
         this.basedir = basedir
+        this.itDirectory = itDirectory
     }
 
     /**
@@ -141,6 +144,84 @@ Fix: reconcile the migrations (remove the duplicate change from the revision tha
         assert now.findAll { path, hash -> !(path in added) } == recordedHashes()
     }
 
+    /**
+     * Runs the git CLI in the project directory (only the ITs' hook scripts do: the plugin reads repositories with
+     * JGit) with a fixed identity and fixed dates, so the same steps give the same commit ids on every machine.
+     *
+     * @return its standard output, stripped
+     */
+    String git(String... args) {
+        def env = System.getenv().findAll { k, v -> !k.startsWith('GIT_') }.collect { k, v -> "${k}=${v}" }
+        env += ['GIT_AUTHOR_NAME=IT', 'GIT_AUTHOR_EMAIL=it@example.com', 'GIT_COMMITTER_NAME=IT',
+                'GIT_COMMITTER_EMAIL=it@example.com', 'GIT_AUTHOR_DATE=2026-03-01T12:00:00Z',
+                'GIT_COMMITTER_DATE=2026-03-01T12:00:00Z']
+        def command = ['git', '-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false'] + (args as List)
+        def process = command.execute(env, basedir)
+        def out = new StringBuilder(), err = new StringBuilder()
+        process.waitForProcessOutput(out, err)
+        assert process.exitValue() == 0 : "${command.join(' ')} failed: ${err}"
+        out.toString().strip()
+    }
+
+    /**
+     * prebuild.groovy of the base-ref-* ITs: a git repository in the project, on branch main, with the files of
+     * shared-base-ref/published (alembic.ini, script.py.mako, the published 3f2a9c1e7b40 &lt;- 5d7e2f90a1c3), then
+     * each side's own files on top: the feature's on the branch feature, main's (8c41d0b7e925 on 5d7e2f90a1c3) on main;
+     * feature is left checked out. A side's files come from the IT's git-fixture/&lt;side&gt; when it has one, else from
+     * shared-base-ref/&lt;side&gt; (b7e3a1c95d20 on 5d7e2f90a1c3 for the feature: a parallel revision).
+     */
+    void baseRefRepository() {
+        copyOver(new File(itDirectory, 'shared-base-ref/published'))
+        new File(basedir, '.gitignore').setText('/build.log\n/target/\n/git-fixture/\n', 'UTF-8')
+        git('init', '-q', '-b', 'main')
+        git('add', '-A')
+        git('commit', '-q', '-m', 'published revisions')
+        git('checkout', '-q', '-b', 'feature')
+        commitSide('feature')
+        git('checkout', '-q', 'main')
+        commitSide('main')
+        git('checkout', '-q', 'feature')
+    }
+
+    private void commitSide(String side) {
+        def own = new File(basedir, "git-fixture/${side}")
+        copyOver(own.isDirectory() ? own : new File(itDirectory, "shared-base-ref/${side}"))
+        git('add', '-A')
+        git('commit', '-q', '-m', "${side}'s revisions")
+    }
+
+    /** Copies every file below {@code from} into the project, same relative paths. */
+    private void copyOver(File from) {
+        from.eachFileRecurse { File f ->
+            if (f.isFile()) {
+                def to = new File(basedir, from.toPath().relativize(f.toPath()).toString())
+                to.parentFile.mkdirs()
+                to.bytes = f.bytes
+            }
+        }
+    }
+
+    /** The commit id of a ref, abbreviated to 12 digits as the failure block shows it. */
+    String shortCommit(String ref) {
+        git('rev-parse', ref).substring(0, 12)
+    }
+
+    /**
+     * The failure block of alembic:check and the rule against main for the base-ref-* ITs' parallel revision:
+     * b7e3a1c95d20 on the branch and 8c41d0b7e925 on main, both on the published 5d7e2f90a1c3.
+     *
+     * @param main main's commit id, 12 digits
+     */
+    static String parallelRevisionBlock(String main) {
+        def file = 'migrations/versions/b7e3a1c95d20_add_email_to_accounts.py'
+        """\
+Compared with main (${main}): 1 problem in the merge result:
+  - [head-after-merge] ${file}:16: New revision 'b7e3a1c95d20' does not descend from '8c41d0b7e925', the head of main: after merging, the migration graph has 2 heads (8c41d0b7e925, b7e3a1c95d20) and 'alembic upgrade head' fails. It is new (only on this branch: ${file}) and has down_revision = '5d7e2f90a1c3', which is published (present at main). main has '8c41d0b7e925' (main:migrations/versions/8c41d0b7e925_create_orders_table.py) on top of '5d7e2f90a1c3'.
+    Fix: re-parent the new, unpublished revision onto main's head: bring in main (git rebase main, or git merge main) and set down_revision = '8c41d0b7e925' in ${file} (safe while 'b7e3a1c95d20' exists on no shared branch or database); or merge main into this branch and run 'mvn alembic:converge', which writes a merge revision over 8c41d0b7e925, b7e3a1c95d20.
+Why: each branch is green on its own, but the merge into main breaks 'alembic upgrade' for everyone.
+"""
+    }
+
     /** The file's text, which must be exactly the expected file's (both read as bytes, compared as UTF-8 text). */
     void assertSameFile(String path, String expectedPath) {
         def actual = new File(basedir, path)
@@ -163,4 +244,4 @@ Fix: reconcile the migrations (remove the duplicate change from the revision tha
     }
 }
 
-return new ItSupport(basedir)
+return new ItSupport(basedir, new File(itSupport).parentFile)

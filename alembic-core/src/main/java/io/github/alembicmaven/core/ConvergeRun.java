@@ -239,7 +239,7 @@ public final class ConvergeRun {
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITE_FAILED, rendered, warnings,
                     writeFailure(e, analysis.basedir(), common, parameters), null).withConflicts(conflicts).withBase(base);
         }
-        ReadBack readBack = readBack(request, plan, base);
+        ReadBack readBack = readBack(request, plan, base, options.policy());
         if (readBack.problem() != null) {
             List<Path> left = written.rollback();
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.VERIFY_FAILED, rendered, warnings,
@@ -271,10 +271,10 @@ public final class ConvergeRun {
                                 parameters), result).withConflicts(conflicts).withBase(base);
             }
             return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null,
-                    result).withWritten(readBack.after()).withConflicts(conflicts).withBase(base);
+                    result).withWritten(readBack.after()).withConflicts(conflicts).withBase(readBack.base());
         }
         return new ConvergeRun(analysisRun, common, parameters, plan, Status.WRITTEN, rendered, warnings, null, null)
-                .withWritten(readBack.after()).withConflicts(conflicts).withBase(base);
+                .withWritten(readBack.after()).withConflicts(conflicts).withBase(readBack.base());
     }
 
     private ConvergeRun withBase(BaseComparison value) {
@@ -430,23 +430,27 @@ public final class ConvergeRun {
         return settings.configFiles().isEmpty() ? "configuration" : settings.configFiles().get(0).toString();
     }
 
-    /** Reads the tree again and checks that every planned revision is there, as planned, and the heads as proven. */
-    /** The tree read back after writing, and what is not as planned ({@code null} when all is). */
-    private record ReadBack(Analysis after, String problem) {}
+    /**
+     * The tree read back after writing, what is not as planned ({@code null} when all is), and with a base ref the
+     * comparison of the tree as written (the merge result the report describes), else {@code null}.
+     */
+    private record ReadBack(Analysis after, String problem, BaseComparison base) {}
 
-    private static ReadBack readBack(AnalysisRequest request, MergePlan plan, BaseComparison base) {
+    /** Reads the tree again and checks that every planned revision is there, as planned, and the heads as proven. */
+    private static ReadBack readBack(AnalysisRequest request, MergePlan plan, BaseComparison base, HeadPolicy policy) {
         Analysis after;
         try {
             after = AlembicAnalyzer.analyze(request);
         } catch (AlembicConfigException e) {
-            return new ReadBack(null, e.getMessage());
+            return new ReadBack(null, e.getMessage(), base);
         }
+        BaseComparison again = base;
         List<String> problems = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>(after.diagnostics());
         RevisionMap map = after.map();
         if (base != null && map != null) {
             // with a base ref the merge names base-only parents: read it back as part of the merge result
-            BaseComparison again = BaseComparison.compare(after, base.base(), HeadPolicy.unlimited());
+            again = BaseComparison.compare(after, base.base(), policy);
             errors.removeAll(again.resolvedByBase());
             map = again.unionMap();
         }
@@ -473,7 +477,7 @@ public final class ConvergeRun {
                 problems.add("the heads are " + map.heads() + ", planned " + plan.verification().headsAfter());
             }
         }
-        return new ReadBack(after, problems.isEmpty() ? null : String.join("; ", problems));
+        return new ReadBack(after, problems.isEmpty() ? null : String.join("; ", problems), again);
     }
 
     private static String refusal(

@@ -413,7 +413,8 @@ public final class GoalRun {
 
     /**
      * One line for the log: what was analysed and the verdict, e.g. {@code Alembic revision graph OK: 12 revisions,
-     * 1 head (3f2a1b0c9d8e) in migrations/versions}, or why the project was skipped.
+     * 1 head (3f2a1b0c9d8e) in migrations/versions}, or why the project was skipped. With {@code alembic.baseRef} the
+     * merge result follows ({@code ; merged with origin/main (1a2b3c4d5e6f): 13 revisions, 1 head (...)}).
      */
     public String summary() {
         Path base = analysis.basedir();
@@ -429,8 +430,19 @@ public final class GoalRun {
         int revisions = map.revisions().size();
         List<String> heads = map.heads();
         String verdict = check == null ? "Alembic revision graph" : check.passed() ? "Alembic revision graph OK" : "Alembic revision graph FAILED";
-        return verdict + ": " + revisions + (revisions == 1 ? " revision, " : " revisions, ") + heads.size()
-                + (heads.size() == 1 ? " head" : " heads") + (heads.isEmpty() ? "" : " (" + String.join(", ", heads) + ")")
-                + " in " + where;
+        return verdict + ": " + counts(revisions, heads) + " in " + where
+                + (this.base == null ? "" : "; " + mergedWith(this.base));
+    }
+
+    /** {@code 12 revisions, 1 head (3f2a1b0c9d8e)}. */
+    private static String counts(int revisions, List<String> heads) {
+        return revisions + (revisions == 1 ? " revision, " : " revisions, ") + heads.size()
+                + (heads.size() == 1 ? " head" : " heads") + (heads.isEmpty() ? "" : " (" + String.join(", ", heads) + ")");
+    }
+
+    /** The merge result in the summary: what a check against the base judged ({@code merged with main (...): ...}). */
+    private static String mergedWith(BaseComparison base) {
+        return "merged with " + base.ref() + " (" + base.base().shortCommitId() + "): "
+                + counts(base.unionMap().revisions().size(), base.unionHeads());
     }
 }

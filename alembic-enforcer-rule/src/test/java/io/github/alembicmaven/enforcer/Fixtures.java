@@ -3,6 +3,9 @@ package io.github.alembicmaven.enforcer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /** Writes small Alembic projects (alembic.ini plus revision files as {@code alembic revision} generates them). */
 final class Fixtures {
@@ -41,6 +44,36 @@ final class Fixtures {
         revision(dir, "7a8b9c0d1e2f", null, "create account table", null);
         revision(dir, "8b9c0d1e2f3a", null, "create audit log", "audit");
         revision(dir, "9c0d1e2f3a4b", "8b9c0d1e2f3a", "add actor to audit log", null);
+    }
+
+    /**
+     * A real git repository (JGit): main has {@code 1a2b3c4d5e6f ← 2b3c4d5e6f7a ← 3c4d5e6f7a8b}; the branch
+     * {@code feature}, checked out, adds {@code 4d5e6f7a8b9c} on {@code 2b3c4d5e6f7a} instead: one head on each side,
+     * two after merging.
+     *
+     * @return main's commit id
+     */
+    static String parallelRevisionRepository(Path dir) throws IOException, GitAPIException {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            ini(dir);
+            revision(dir, "1a2b3c4d5e6f", null, "create account table", null);
+            revision(dir, "2b3c4d5e6f7a", "1a2b3c4d5e6f", "add email to account", null);
+            commit(git, "two revisions");
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            revision(dir, "4d5e6f7a8b9c", "2b3c4d5e6f7a", "add phone to account", null);
+            commit(git, "a revision on the branch");
+            git.checkout().setName("main").call();
+            revision(dir, "3c4d5e6f7a8b", "2b3c4d5e6f7a", "index account name", null);
+            String main = commit(git, "a revision on main");
+            git.checkout().setName("feature").call();
+            return main;
+        }
+    }
+
+    private static String commit(Git git, String message) throws GitAPIException {
+        PersonIdent who = new PersonIdent("Test", "test@example.com");
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
     }
 
     private static void ini(Path dir) throws IOException {

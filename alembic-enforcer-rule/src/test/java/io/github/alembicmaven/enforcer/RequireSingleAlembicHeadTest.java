@@ -312,4 +312,91 @@ class RequireSingleAlembicHeadTest {
     private JsonNode report() throws IOException {
         return new ObjectMapper().readTree(basedir.resolve("target/alembic/alembic-report.json").toFile());
     }
+
+    // --- baseRef: a real git repository (Fixtures.parallelRevisionRepository) ---------------------------------------
+
+    private static final String BASE_REF_FILE = "migrations/versions/4d5e6f7a8b9c_add_phone_to_account.py";
+
+    /** The failure block of the parallel-revision repository against main (its commit id {@code main}). */
+    private static String baseRefBlock(String main) {
+        return "Compared with main (" + main.substring(0, 12) + "): 1 problem in the merge result:\n"
+                + "  - [head-after-merge] " + BASE_REF_FILE + ":14: New revision '4d5e6f7a8b9c' does not descend"
+                + " from '3c4d5e6f7a8b', the head of main: after merging, the migration graph has 2 heads (3c4d5e6f7a8b,"
+                + " 4d5e6f7a8b9c) and 'alembic upgrade head' fails. It is new (only on this branch: " + BASE_REF_FILE
+                + ") and has down_revision = '2b3c4d5e6f7a', which is published (present at main). main has '3c4d5e6f7a8b'"
+                + " (main:migrations/versions/3c4d5e6f7a8b_index_account_name.py) on top of '2b3c4d5e6f7a'.\n"
+                + "    Fix: re-parent the new, unpublished revision onto main's head: bring in main (git rebase main,"
+                + " or git merge main) and set down_revision = '3c4d5e6f7a8b' in " + BASE_REF_FILE + " (safe while"
+                + " '4d5e6f7a8b9c' exists on no shared branch or database); or merge main into this branch and run"
+                + " 'mvn alembic:converge', which writes a merge revision over 3c4d5e6f7a8b, 4d5e6f7a8b9c.\n"
+                + "Why: each branch is green on its own, but the merge into main breaks 'alembic upgrade' for"
+                + " everyone.";
+    }
+
+    @Test
+    void baseRefRepositoryWithoutABaseRefPassesAlone() throws Exception {
+        Fixtures.parallelRevisionRepository(basedir);
+
+        assertDoesNotThrow(rule::execute);
+    }
+
+    @Test
+    void theBaseRefParameterFailsWithTheBlockAsAViolation() throws Exception {
+        String main = Fixtures.parallelRevisionRepository(basedir);
+        rule.setBaseRef("main");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertThat(e).isNotInstanceOf(EnforcerRuleError.class);
+        assertThat(e.getMessage()).isEqualTo(baseRefBlock(main));
+        verify(log, never()).warn(any(CharSequence.class));
+        assertThat(report().path("goal").asText()).isEqualTo("requireSingleAlembicHead");
+        assertThat(report().path("baseRef").path("commitId").asText()).isEqualTo(main);
+        assertThat(report().path("diagnostics").findValuesAsText("code")).containsExactly("head-after-merge");
+    }
+
+    @Test
+    void theUserPropertyGivesTheBaseRef() throws Exception {
+        String main = Fixtures.parallelRevisionRepository(basedir);
+        userProperties.setProperty("alembic.baseRef", "main");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertThat(e.getMessage()).isEqualTo(baseRefBlock(main));
+    }
+
+    @Test
+    void theProjectPropertyGivesTheBaseRefAndTheParameterWins() throws Exception {
+        String main = Fixtures.parallelRevisionRepository(basedir);
+        projectProperties.setProperty("alembic.baseRef", "main");
+        assertThat(assertThrows(EnforcerRuleException.class, rule::execute).getMessage())
+                .isEqualTo(baseRefBlock(main));
+
+        rule.setBaseRef("feature"); // against itself: nothing new, nothing wrong
+
+        assertDoesNotThrow(rule::execute);
+        assertThat(report().path("baseRef").path("ref").asText()).isEqualTo("feature");
+    }
+
+    @Test
+    void aMissingBaseRefIsAnErrorAtAnyLevel() throws Exception {
+        Fixtures.parallelRevisionRepository(basedir);
+        userProperties.setProperty("alembic.baseRef", "origin/main");
+
+        EnforcerRuleException e = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, e);
+        assertThat(e.getMessage()).isEqualTo("Base ref 'origin/main' not found in " + basedir.toRealPath() + ": no"
+                + " branch, remote-tracking branch, tag or commit of that name. In a shallow clone, fetch it with 'git"
+                + " fetch --depth=50 origin main' (in CI, fetch the base branch before the build, e.g."
+                + " actions/checkout with fetch-depth: 0).");
+        assertThat(report().path("status").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void describedWithTheEffectiveBaseRef() {
+        userProperties.setProperty("alembic.baseRef", "origin/main");
+
+        assertThat(rule.toString()).contains("baseRef=origin/main");
+    }
 }

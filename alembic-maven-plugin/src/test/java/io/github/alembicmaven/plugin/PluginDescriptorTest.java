@@ -77,6 +77,21 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void baseRefOnCheckAndConvergeOnly() throws Exception {
+        PluginDescriptor d = descriptor();
+        for (String goal : List.of("check", "converge")) {
+            Parameter baseRef = parameter(d.getMojo(goal), "baseRef");
+            assertThat(baseRef.getExpression()).isEqualTo("${alembic.baseRef}");
+            assertThat(baseRef.getDefaultValue()).isNull();
+            assertThat(baseRef.getType()).isEqualTo("java.lang.String");
+            assertThat(baseRef.getDescription()).as(goal).contains("-Dalembic.baseRef=origin/main");
+        }
+        for (String goal : List.of("heads", "conflicts")) {
+            assertThat(d.getMojo(goal).getParameters()).extracting(Parameter::getName).doesNotContain("baseRef");
+        }
+    }
+
+    @Test
     void conflictParameters() throws Exception {
         PluginDescriptor d = descriptor();
         Parameter conflicts = parameter(d.getMojo("check"), "conflicts");

@@ -76,6 +76,8 @@ public final class JsonReport {
             List<Diagnostic> extra, ConvergeSection converge, List<ConflictAnalysis> conflicts, boolean conflictsFailed,
             BaseComparison baseRef) throws IOException {
         Path base = analysis == null ? null : analysis.basedir().toAbsolutePath();
+        // with a base ref, the working tree's errors that the merge resolves (a parent only the base declares) are none
+        List<Diagnostic> resolved = baseRef == null ? List.of() : baseRef.resolvedByBase();
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
         g.writeStringField("goal", goal);
@@ -85,10 +87,12 @@ public final class JsonReport {
         } else if (check != null) {
             status = check.passed() ? "passed" : "failed";
         } else {
-            status = analysis.hasErrors() ? "failed" : "passed";
+            status = analysis.diagnostics().stream().anyMatch(d -> d.isError() && !resolved.contains(d))
+                    ? "failed" : "passed";
         }
+        // converge's own status says whether the base's findings stopped it (the heads after merge are its job)
         if (converge != null && converge.failure() != null || conflictsFailed
-                || baseRef != null && baseRef.hasErrors()) {
+                || converge == null && baseRef != null && baseRef.hasErrors()) {
             status = "failed";
         }
         if (!extra.isEmpty() && extra.stream().anyMatch(Diagnostic::isError)) {
@@ -154,7 +158,9 @@ public final class JsonReport {
         g.writeArrayFieldStart("diagnostics");
         if (analysis != null) {
             for (Diagnostic d : analysis.diagnostics()) {
-                diagnostic(g, base, d);
+                if (!resolved.contains(d)) {
+                    diagnostic(g, base, d);
+                }
             }
         }
         if (check != null) {

@@ -27,7 +27,7 @@ class BaseComparisonTest {
     @Test
     void branchRebasedOntoTheNewBaseHeadPasses() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            parallelRevisions(p);
+            p.parallelRevisions();
             assertThat(p.git.rebase().setUpstream("main").call().getStatus()).isEqualTo(RebaseResult.Status.OK);
             p.revision("d", "c").commit("d re-parented onto c");
 
@@ -45,7 +45,7 @@ class BaseComparisonTest {
     @Test
     void parallelRevisionOnBothSidesFailsWithTheFullMessage() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            parallelRevisions(p);
+            p.parallelRevisions();
 
             BaseComparison c = p.compare("main");
 
@@ -75,7 +75,7 @@ class BaseComparisonTest {
     @Test
     void aNewRevisionReparentedOntoTheBaseHeadBeforeMergingPassesOnTheUnion() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            parallelRevisions(p);
+            p.parallelRevisions();
             p.revision("d", "c").commit("d on main's c, not merged yet");
 
             BaseComparison c = p.compare("main");
@@ -132,7 +132,7 @@ class BaseComparisonTest {
     @Test
     void branchThatMergedTheBaseAndConvergedPasses() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            parallelRevisions(p);
+            p.parallelRevisions();
             assertThat(p.git.merge().include(p.git.getRepository().resolve("main")).setMessage("merge main").call()
                     .getMergeStatus().isSuccessful()).isTrue();
             p.revision("m", "('c', 'd')").commit("converged");
@@ -148,12 +148,7 @@ class BaseComparisonTest {
     @Test
     void duplicateIdAddedOnBothSides() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            p.revision("a", null).commit("a");
-            p.branch("feature").write(VERSIONS + "x_add_users.py",
-                    GitProject.revisionText("x", "a", "add users", "")).commit("x: users");
-            p.checkout("main").write(VERSIONS + "x_add_orders.py",
-                    GitProject.revisionText("x", "a", "add orders", "")).commit("x: orders");
-            p.checkout("feature").revision("y", "x").commit("y on x");
+            p.duplicateIdOnBothSides().revision("y", "x").commit("y on x");
 
             BaseComparison c = p.compare("main");
 
@@ -371,7 +366,7 @@ class BaseComparisonTest {
     @Test
     void theUnionPlansTheMergeOverBothSides() throws Exception {
         try (GitProject p = GitProject.init(dir)) {
-            parallelRevisions(p);
+            p.parallelRevisions();
             BaseComparison c = p.compare("main");
 
             assertThat(c.unionMap().get("c").orElseThrow().script().path())
@@ -389,13 +384,5 @@ class BaseComparisonTest {
                 assertThat(m.versionDirectory()).isEqualTo(dir.resolve("migrations/versions"));
             });
         }
-    }
-
-    /** main: a ← b ← c; feature (checked out): a ← b ← d. */
-    private static void parallelRevisions(GitProject p) throws Exception {
-        p.revision("a", null).revision("b", "a").commit("a, b");
-        p.branch("feature").revision("d", "b").commit("d on b");
-        p.checkout("main").revision("c", "b").commit("c on b");
-        p.checkout("feature");
     }
 }

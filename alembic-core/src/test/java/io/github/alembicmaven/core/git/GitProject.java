@@ -62,6 +62,27 @@ final class GitProject implements AutoCloseable {
         return write(VERSIONS + id + "_m.py", revisionText(id, down, message, ""));
     }
 
+    /** The parallel revision: main a ← b ← c; feature (checked out) a ← b ← d. */
+    GitProject parallelRevisions() throws GitAPIException {
+        revision("a", null).revision("b", "a").commit("a, b");
+        branch("feature").revision("d", "b").commit("d on b");
+        checkout("main").revision("c", "b").commit("c on b");
+        return checkout("feature");
+    }
+
+    /**
+     * Revision id {@code x} added on both sides of {@code a} with different content: {@code x_add_users.py} on
+     * feature (checked out), {@code x_add_orders.py} on main.
+     */
+    GitProject duplicateIdOnBothSides() throws GitAPIException {
+        revision("a", null).commit("a");
+        branch("feature").write(VERSIONS + "x_add_users.py", revisionText("x", "a", "add users", ""))
+                .commit("x: users");
+        checkout("main").write(VERSIONS + "x_add_orders.py", revisionText("x", "a", "add orders", ""))
+                .commit("x: orders");
+        return checkout("feature");
+    }
+
     GitProject write(String relative, String text) {
         try {
             Path file = dir.resolve(relative);
