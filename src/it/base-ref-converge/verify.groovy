@@ -17,6 +17,7 @@ assert converge.contains(it.info("""\
 --- alembic:${pluginVersion}:converge (default-cli) @ base-ref-converge ---
 1 revision to write: 'head' (8c41d0b7e925, b7e3a1c95d20 -> 53fd62d3fa3b).
 Created migrations/versions/53fd62d3fa3b_merge_heads.py (revision 53fd62d3fa3b, merge of 8c41d0b7e925, b7e3a1c95d20)
+The merge names 8c41d0b7e925, which only main has: this branch's own history loads once main is merged into it (git merge main); until then check it with 'mvn alembic:check -Dalembic.baseRef=main'.
 ------------------------------------------------------------------------
 BUILD SUCCESS"""))
 assert !converge.contains('[WARNING]')

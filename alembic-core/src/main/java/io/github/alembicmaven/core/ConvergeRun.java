@@ -723,6 +723,18 @@ public final class ConvergeRun {
             if (verifyResult != null) {
                 out.add("Verify command passed: " + parameters.verifyCommand().strip());
             }
+            if (this.base != null) {
+                Set<String> fromBase = new LinkedHashSet<>();
+                for (RenderedMerge r : files) {
+                    r.merge().parents().stream().filter(this.base.baseOnly()::contains).forEach(fromBase::add);
+                }
+                if (!fromBase.isEmpty()) {
+                    String ref = this.base.ref();
+                    out.add("The merge names " + String.join(", ", fromBase) + ", which only " + ref + " has: this"
+                            + " branch's own history loads once " + ref + " is merged into it (git merge " + ref
+                            + "); until then check it with 'mvn alembic:check -Dalembic.baseRef=" + ref + "'.");
+                }
+            }
         }
         return out;
     }

@@ -90,7 +90,10 @@ class ConvergeRunBaseRefTest {
             assertThat(run.infoLines()).containsExactly(
                     "1 revision to write: 'head' (c, d -> " + MERGE_CD + ").",
                     "Created migrations/versions/" + MERGE_CD + "_merge_heads.py (revision " + MERGE_CD + ", merge of"
-                            + " c, d)");
+                            + " c, d)",
+                    "The merge names c, which only main has: this branch's own history loads once main is merged"
+                            + " into it (git merge main); until then check it with 'mvn alembic:check"
+                            + " -Dalembic.baseRef=main'.");
             assertThat(run.warningLines()).containsExactly(NO_TEMPLATE);
 
             JsonNode root = json.readTree(report().toFile());
