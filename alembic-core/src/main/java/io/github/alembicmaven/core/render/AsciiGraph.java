@@ -10,14 +10,14 @@ import java.util.List;
  * A {@link LaneLayout} as text, in the manner of {@code git log --graph}: a row per revision ({@code *} for the node,
  * {@code |} for lanes passing by), and between two rows a line of {@code /} and {@code \} where a link changes lanes
  * ({@code _} where it passes other lanes). Each row names the revision like {@code alembic heads} does (labels,
- * {@code (head)}), adds {@code (branchpoint)} and {@code (mergepoint)} like {@code alembic history}, and the first line
- * of the docstring:
+ * {@code (head)}), adds {@code (branchpoint)} and {@code (mergepoint)} like {@code alembic history} and {@code (base)}
+ * (a base row followed by an unrelated one is not linked to it), and the first line of the docstring:
  *
  * <pre>
  * * 2b2b2b2b2b2b (head)  add orders
  * | * 3c3c3c3c3c3c (head)  add users
  * |/
- * * 1a1a1a1a1a1a (branchpoint)  init
+ * * 1a1a1a1a1a1a (branchpoint) (base)  init
  * </pre>
  */
 public final class AsciiGraph {
@@ -80,19 +80,33 @@ public final class AsciiGraph {
             boolean leavingNow = s[0] != s[1] && gap == e.child() && e.parent() > e.child() + 1;
             (leavingNow ? leaving : entering).add(s);
         }
-        if (leaving.stream().anyMatch(s -> s[0] != s[1])) {
+        boolean leave = leaving.stream().anyMatch(s -> s[0] != s[1]);
+        boolean enter = entering.stream().anyMatch(s -> s[0] != s[1]);
+        if (leave && enter) {
+            List<int[]> all = new ArrayList<>(leaving);
+            all.addAll(entering);
+            String both = connector(layout.width(), all, List.of(), true);
+            if (both != null) {
+                out.add(both);
+                return;
+            }
+        }
+        if (leave) {
             out.add(connector(layout.width(), leaving, entering, true));
         }
-        if (entering.stream().anyMatch(s -> s[0] != s[1])) {
+        if (enter) {
             out.add(connector(layout.width(), leaving, entering, false));
         }
     }
 
     /**
-     * One connector line: {@code active} segments are drawn, the others stand as straight lanes (at their upper end
+     * One connector line: the active segments are drawn, the others stand as straight lanes (at their upper end
      * before they move, at their lower end after).
+     *
+     * @return the line, or {@code null} when two pieces would share a position of a line drawing both kinds
      */
     private static String connector(int width, List<int[]> leaving, List<int[]> entering, boolean leavingLine) {
+        boolean strict = leavingLine && entering.isEmpty(); // one line for both kinds: nothing may be ambiguous
         char[] line = blank(width);
         List<int[]> active = leavingLine ? leaving : entering;
         List<int[]> still = leavingLine ? entering : leaving;
@@ -107,19 +121,22 @@ public final class AsciiGraph {
         for (int[] s : active) {
             int from = s[0];
             int to = s[1];
-            if (to > from) {
-                line[2 * from + 1] = '\\';
-                for (int p = 2 * from + 2; p <= 2 * to - 1; p++) {
-                    if (line[p] == ' ') {
-                        line[p] = '_';
-                    }
-                }
-            } else if (to < from) {
-                line[2 * from - 1] = '/';
-                for (int p = 2 * to + 1; p <= 2 * from - 2; p++) {
-                    if (line[p] == ' ') {
-                        line[p] = '_';
-                    }
+            if (to == from) {
+                continue;
+            }
+            char slashChar = to > from ? '\\' : '/';
+            int slash = to > from ? 2 * from + 1 : 2 * from - 1;
+            if (strict && line[slash] != ' ' && line[slash] != slashChar) {
+                return null;
+            }
+            line[slash] = slashChar;
+            int lo = to > from ? 2 * from + 2 : 2 * to + 1;
+            int hi = to > from ? 2 * to - 1 : 2 * from - 2;
+            for (int p = lo; p <= hi; p++) {
+                if (line[p] == ' ') {
+                    line[p] = '_';
+                } else if (strict && line[p] != '_' && line[p] != '|') {
+                    return null;
                 }
             }
         }
@@ -127,8 +144,8 @@ public final class AsciiGraph {
     }
 
     /**
-     * A revision as a row names it: {@code <id>[ (<labels>)][ (head)][ (branchpoint)][ (mergepoint)]}, two spaces and
-     * the first line of the docstring. Heads are named as {@code alembic heads} names them; other revisions show the
+     * A revision as a row names it: {@code <id>[ (<labels>)][ (head)][ (branchpoint)][ (mergepoint)][ (base)]}, two
+     * spaces and the first line of the docstring. Heads are named as {@code alembic heads} names them; other revisions show the
      * labels they declare.
      */
     static String label(Revision r) {
@@ -157,6 +174,9 @@ public final class AsciiGraph {
         }
         if (r.isMergePoint()) {
             sb.append(" (mergepoint)");
+        }
+        if (r.isBase()) {
+            sb.append(" (base)");
         }
         return sb.toString();
     }

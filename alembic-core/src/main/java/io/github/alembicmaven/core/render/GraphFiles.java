@@ -31,9 +31,7 @@ public final class GraphFiles {
     public static List<Path> write(Analysis analysis, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path basedir = analysis.basedir();
-        String where = analysis.settings().versionLocations().stream()
-                .map(p -> ProjectPaths.relative(basedir, p))
-                .collect(Collectors.joining(", "));
+        String where = where(analysis);
         Path html = directory.resolve(HTML);
         Path mermaid = directory.resolve(MERMAID);
         Path dot = directory.resolve(DOT);
@@ -41,5 +39,17 @@ public final class GraphFiles {
         Files.writeString(mermaid, GraphText.mermaid(analysis.map()), StandardCharsets.UTF_8);
         Files.writeString(dot, GraphText.dot(analysis.map()), StandardCharsets.UTF_8);
         return List.of(html, mermaid, dot);
+    }
+
+    /**
+     * What the graph shows: the version locations relative to the project directory, comma separated.
+     *
+     * @param analysis a configured analysis
+     * @return e.g. {@code migrations/versions}
+     */
+    public static String where(Analysis analysis) {
+        return analysis.settings().versionLocations().stream()
+                .map(p -> ProjectPaths.relative(analysis.basedir(), p))
+                .collect(Collectors.joining(", "));
     }
 }

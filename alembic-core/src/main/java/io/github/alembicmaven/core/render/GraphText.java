@@ -146,7 +146,7 @@ public final class GraphText {
     }
 
     /** {@code Alembic migration graph: 3 revisions, 2 heads, 1 base, 0 merge points, 1 branch point}. */
-    static String summary(RevisionMap map) {
+    public static String summary(RevisionMap map) {
         int revisions = map.revisions().size();
         int heads = new LinkedHashSet<>(map.heads()).size();
         int bases = new LinkedHashSet<>(map.bases()).size();

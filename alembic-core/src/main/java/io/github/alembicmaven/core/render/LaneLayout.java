@@ -25,7 +25,8 @@ import java.util.Set;
  * that would point upwards are left out.
  *
  * <p>Lanes: a row's node takes the leftmost lane that awaits it (a head takes the leftmost free lane); its first
- * down_revision continues in that lane, every further one takes the first free lane to its right. Lanes are never
+ * down_revision continues in that lane, every further one joins the lane that already awaits it or takes the first
+ * free lane to its right. Lanes are never
  * shifted, so a link is drawn as: from the child's node into its lane in the gap below the child, straight down the
  * lane, and into the parent's node in the gap above the parent ({@link Edge#segment(int)}). A simple fork (two lines
  * from one revision) draws without crossings. The layout is a pure function of the map: the same tree gives the same
@@ -192,15 +193,20 @@ public final class LaneLayout {
                 col = freeLane(slots, 0);
             }
             column[node] = col;
-            boolean first = true;
+            boolean ownLaneFree = true;
             for (int p : parents[node]) {
                 if (rowOfNode[p] <= row) {
                     continue; // a link of a broken cycle
                 }
-                int lane = first ? col : freeLane(slots, col + 1);
-                slots.set(lane, p);
+                // a further down_revision that a lane already awaits joins that lane (the first stays in the node's
+                // lane: joining it elsewhere would let the main line drift to the right)
+                int lane = ownLaneFree ? -1 : slots.indexOf(p);
+                if (lane < 0) {
+                    lane = ownLaneFree ? col : freeLane(slots, col + 1);
+                    ownLaneFree = false;
+                    slots.set(lane, p);
+                }
                 links.add(new int[] {row, p, lane});
-                first = false;
             }
             width = Math.max(width, Math.max(slots.size(), col + 1));
         }

@@ -19,7 +19,7 @@ class AsciiGraphTest {
                 "* b (head)  add orders",
                 "| * c (head)  add users",
                 "|/",
-                "* a (branchpoint)  init");
+                "* a (branchpoint) (base)  init");
     }
 
     @Test
@@ -36,8 +36,8 @@ class AsciiGraphTest {
                 "* | | b",
                 "| | * c",
                 "|_|/",
-                "* | a (branchpoint)",
-                "  * x (audit)");
+                "* | a (branchpoint) (base)",
+                "  * x (audit) (base)");
     }
 
     @Test
@@ -57,6 +57,6 @@ class AsciiGraphTest {
                 "* b (effective head)",
                 "| * c (head)",
                 "|/",
-                "* a (branchpoint)");
+                "* a (branchpoint) (base)");
     }
 }

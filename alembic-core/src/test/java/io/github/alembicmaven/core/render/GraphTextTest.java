@@ -24,7 +24,7 @@ class GraphTextTest {
                   r_4d4d["4d4d (audit) (head) (mergepoint)<br/>merge heads"]
                   r_2b2b["2b2b<br/>add #quot;orders#quot;"]
                   r_3c3c["3c3c (audit)<br/>add #lt;users#gt; #35;2"]
-                  r_1a1a["1a1a (branchpoint)<br/>init"]
+                  r_1a1a["1a1a (branchpoint) (base)<br/>init"]
                   r_2b2b --> r_4d4d
                   r_3c3c --> r_4d4d
                   r_1a1a --> r_2b2b
@@ -52,7 +52,7 @@ class GraphTextTest {
                   "4d4d" [label="4d4d (audit) (head) (mergepoint)\\nmerge heads", fillcolor="#fde68a", penwidth=2];
                   "2b2b" [label="2b2b\\nadd \\"orders\\""];
                   "3c3c" [label="3c3c (audit)\\nadd <users> #2"];
-                  "1a1a" [label="1a1a (branchpoint)\\ninit", fillcolor="#dcfce7"];
+                  "1a1a" [label="1a1a (branchpoint) (base)\\ninit", fillcolor="#dcfce7"];
                   "2b2b" -> "4d4d";
                   "3c3c" -> "4d4d";
                   "1a1a" -> "2b2b";
@@ -80,7 +80,7 @@ class GraphTextTest {
     void idsThatAreNoMermaidNamesAreMadeOne() {
         RevisionMap map = Revs.of().rev("a-1").rev("a_1", "a-1").map();
 
-        assertThat(GraphText.mermaid(map)).contains("  r_a_1[\"a_1 (head)\"]", "  r_a_1_2[\"a-1\"]",
+        assertThat(GraphText.mermaid(map)).contains("  r_a_1[\"a_1 (head)\"]", "  r_a_1_2[\"a-1 (base)\"]",
                 "  r_a_1_2 --> r_a_1");
     }
 }
