@@ -15,7 +15,11 @@ assert log.contains(errorLines(
 Branch 'billing' of the Alembic migration graph has 2 heads, but at most 1 is allowed:
   - 3e8b0d2f4a67 (billing) (head)  migrations/versions/3e8b0d2f4a67_add_invoices_table.py  "add invoices table"
   - 6a1c3e5b7d90 (billing) (head)  migrations/versions/6a1c3e5b7d90_add_payment_methods.py  "add payment methods"
-  They fork from 0c5a7e9b1d34 (migrations/versions/0c5a7e9b1d34_create_billing_schema.py).
+  They fork from 0c5a7e9b1d34 (migrations/versions/0c5a7e9b1d34_create_billing_schema.py):
+    * 3e8b0d2f4a67 (billing) (head)  add invoices table
+    | * 6a1c3e5b7d90 (billing) (head)  add payment methods
+    |/
+    * 0c5a7e9b1d34 (billing) (branchpoint) (base)  create billing schema
 Why: 'alembic upgrade billing@head' will fail with "Multiple head revisions are present for given argument 'billing@head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads".
 Fix: run 'mvn alembic:converge -Dalembic.independentBranches=billing,catalog' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.independentBranches=billing,catalog -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge billing heads" 3e8b0d2f4a67 6a1c3e5b7d90
 '''))

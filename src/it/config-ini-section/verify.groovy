@@ -12,7 +12,11 @@ assert analytics.contains("[ERROR] Failed to execute goal io.github.alembicmaven
 Alembic migration graph has 2 heads, but at most 1 is allowed:
 [ERROR]   - c4e6a8b0d25f (head)  analytics/versions/c4e6a8b0d25f_add_session_dimension.py  "add session dimension"
 [ERROR]   - e6a8c0b2d47f (head)  analytics/versions/e6a8c0b2d47f_partition_events_by_month.py  "partition events by month"
-[ERROR]   They fork from a2c4e6b8d039 (analytics/versions/a2c4e6b8d039_create_events_fact_table.py).
+[ERROR]   They fork from a2c4e6b8d039 (analytics/versions/a2c4e6b8d039_create_events_fact_table.py):
+[ERROR]     * c4e6a8b0d25f (head)  add session dimension
+[ERROR]     | * e6a8c0b2d47f (head)  partition events by month
+[ERROR]     |/
+[ERROR]     * a2c4e6b8d039 (branchpoint) (base)  create events fact table
 ''')
 assert analytics =~ /(?m)^\[ERROR\] Fix: .*alembic merge -m "merge heads" c4e6a8b0d25f e6a8c0b2d47f$/
 assert analytics.contains('BUILD FAILURE')

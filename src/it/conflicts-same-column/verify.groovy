@@ -30,7 +30,11 @@ assert checkDefault.contains(it.errorLines(
 Alembic migration graph has 2 heads, but at most 1 is allowed:
   - 7b3d9e1f2a60 (head)  migrations/versions/7b3d9e1f2a60_add_phone_to_accounts.py  "add phone to accounts"
   - c2a85f4d6e19 (head)  migrations/versions/c2a85f4d6e19_add_phone_number_to_accounts.py  "add phone number to accounts"
-  They fork from 4e1f0a2b3c5d (migrations/versions/4e1f0a2b3c5d_create_accounts_table.py).
+  They fork from 4e1f0a2b3c5d (migrations/versions/4e1f0a2b3c5d_create_accounts_table.py):
+    * 7b3d9e1f2a60 (head)  add phone to accounts
+    | * c2a85f4d6e19 (head)  add phone number to accounts
+    |/
+    * 4e1f0a2b3c5d (branchpoint) (base)  create accounts table
 Why: 'alembic upgrade head' will fail with "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads".
 Fix: run 'mvn alembic:converge' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge heads" 7b3d9e1f2a60 c2a85f4d6e19
 Note: these lines also have schema conflicts (the warnings above): 'mvn alembic:converge' refuses to merge them until the migrations are reconciled; 'mvn alembic:conflicts' lists each line's operations.

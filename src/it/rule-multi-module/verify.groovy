@@ -21,7 +21,11 @@ assert log.contains("[ERROR] Failed to execute goal org.apache.maven.plugins:mav
 [ERROR] Alembic migration graph has 2 heads, but at most 1 is allowed:
 [ERROR]   - 2b2b2b2b2b2b (head)  migrations/versions/2b2b2b2b2b2b_add_orders.py  "add orders"
 [ERROR]   - 3c3c3c3c3c3c (head)  migrations/versions/3c3c3c3c3c3c_add_users.py  "add users"
-[ERROR]   They fork from 1a1a1a1a1a1a (migrations/versions/1a1a1a1a1a1a_init.py).
+[ERROR]   They fork from 1a1a1a1a1a1a (migrations/versions/1a1a1a1a1a1a_init.py):
+[ERROR]     * 2b2b2b2b2b2b (head)  add orders
+[ERROR]     | * 3c3c3c3c3c3c (head)  add users
+[ERROR]     |/
+[ERROR]     * 1a1a1a1a1a1a (branchpoint) (base)  init
 ''')
 
 // reactor summary

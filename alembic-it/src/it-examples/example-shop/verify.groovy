@@ -1,5 +1,6 @@
 // examples/shop: two developers each added a revision on 1e5b8d2a6c93 ("add customer phone").
-// alembic:heads shows the two heads; alembic:check (CLI and bound to validate) fails with the three-part message.
+// alembic:heads shows the two heads; alembic:check (CLI and bound to validate) fails with the three-part message,
+// the fork drawn in it.
 // Then the README's converge example: the dry run prints the file, the real run writes exactly the file shown in the
 // README (extracted from it, so the README stays true), alembic:check passes, and a second converge writes nothing.
 import groovy.json.JsonSlurper
@@ -14,7 +15,11 @@ def message = '''\
 Alembic migration graph has 2 heads, but at most 1 is allowed:
 [ERROR]   - 5d0f2a8c6e71 (head)  migrations/versions/5d0f2a8c6e71_add_order_status.py  "add order status"
 [ERROR]   - a9c3e7f1b5d8 (head)  migrations/versions/a9c3e7f1b5d8_create_coupons_table.py  "create coupons table"
-[ERROR]   They fork from 1e5b8d2a6c93 (migrations/versions/1e5b8d2a6c93_add_customer_phone.py).
+[ERROR]   They fork from 1e5b8d2a6c93 (migrations/versions/1e5b8d2a6c93_add_customer_phone.py):
+[ERROR]     * 5d0f2a8c6e71 (head)  add order status
+[ERROR]     | * a9c3e7f1b5d8 (head)  create coupons table
+[ERROR]     |/
+[ERROR]     * 1e5b8d2a6c93 (branchpoint)  add customer phone
 [ERROR] Why: 'alembic upgrade head' will fail with "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads".
 [ERROR] Fix: run 'mvn alembic:converge' to write a merge revision (preview it first with 'mvn alembic:converge -Dalembic.dryRun'), or with Alembic itself: alembic merge -m "merge heads" 5d0f2a8c6e71 a9c3e7f1b5d8
 '''

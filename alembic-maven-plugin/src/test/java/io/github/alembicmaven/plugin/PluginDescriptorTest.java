@@ -28,7 +28,8 @@ class PluginDescriptorTest {
     void goalsAndPrefix() throws Exception {
         PluginDescriptor d = descriptor();
         assertThat(d.getGoalPrefix()).isEqualTo("alembic");
-        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "converge", "conflicts", "help");
+        assertThat(d.getMojos()).extracting(MojoDescriptor::getGoal).contains("check", "heads", "converge", "conflicts", "graph",
+                "help");
         assertThat(d.getMojo("check").getPhase()).isEqualTo("validate");
         assertThat(d.getMojo("check").isThreadSafe()).isTrue();
         assertThat(d.getMojo("heads").isThreadSafe()).isTrue();
@@ -42,10 +43,15 @@ class PluginDescriptorTest {
         assertThat(d.getMojo("conflicts").isThreadSafe()).isTrue();
         assertThat(d.getMojo("conflicts").isProjectRequired()).isFalse();
         assertThat(d.getMojo("conflicts").getDescription()).contains("Findings never fail this goal");
+        // graph writes only below target/: usable in a plain Python project, never bound by default
+        assertThat(d.getMojo("graph").getPhase()).isNull();
+        assertThat(d.getMojo("graph").isThreadSafe()).isTrue();
+        assertThat(d.getMojo("graph").isProjectRequired()).isFalse();
+        assertThat(d.getMojo("graph").getDescription()).contains("graph.html", "graph.mmd", "graph.dot");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "heads", "converge", "conflicts"})
+    @ValueSource(strings = {"check", "heads", "converge", "conflicts", "graph"})
     void everyUserParameterHasAUserPropertyADescriptionAndSince(String goal) throws Exception {
         List<Parameter> parameters = descriptor().getMojo(goal).getParameters();
         List<String> common = List.of(
@@ -74,6 +80,9 @@ class PluginDescriptorTest {
         assertThat(d.getMojo("conflicts").getParameters()).extracting(Parameter::getName)
                 .contains("independentBranches")
                 .doesNotContain("maxHeads", "conflicts", "allowConflicts");
+        Parameter depth = parameter(d.getMojo("graph"), "graphDepth");
+        assertThat(depth.getDefaultValue()).isEqualTo("20");
+        assertThat(depth.getDescription()).contains("-Dalembic.graphDepth=");
     }
 
     @Test

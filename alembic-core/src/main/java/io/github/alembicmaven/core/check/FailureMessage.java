@@ -11,6 +11,9 @@ import io.github.alembicmaven.core.merge.ConvergePlannerOptions;
 import io.github.alembicmaven.core.merge.CreateDate;
 import io.github.alembicmaven.core.merge.MergePlan;
 import io.github.alembicmaven.core.merge.PlannedMerge;
+import io.github.alembicmaven.core.render.AsciiGraph;
+import io.github.alembicmaven.core.render.ForkRegion;
+import io.github.alembicmaven.core.render.LaneLayout;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The failure message of {@link TreeCheck}: what is wrong, why it matters (what Alembic does), and the fix. Integrity
- * errors come first, then the head violations; paths are relative to the basedir with {@code /}.
+ * errors come first, then the head violations, each with a picture of the fork (fork point to heads, like
+ * {@code git log --graph}); paths are relative to the basedir with {@code /}.
  */
 public final class FailureMessage {
     /**
@@ -149,7 +153,8 @@ public final class FailureMessage {
                     forks.add(f + map.get(f).map(r -> " (" + ProjectPaths.relative(basedir, r.script().path()) + ")")
                             .orElse(""));
                 }
-                out.add("  They fork from " + String.join(", ", forks) + ".");
+                out.add("  They fork from " + String.join(", ", forks) + ":");
+                forkView(map, line).forEach(l -> out.add("    " + l));
             }
             List<String> bridged = bridged(map, line);
             if (!effective.isEmpty()) {
@@ -171,6 +176,18 @@ public final class FailureMessage {
         out.add("Why: " + String.join("; ", whys) + ".");
         out.add("Fix: " + converge(independentBranches, merges.size() > 1) + String.join(" and ", merges));
     }
+
+    /**
+     * The fork as text, fork points at the bottom, heads on top ({@link AsciiGraph}); at most {@value #FORK_VIEW_ROWS}
+     * rows.
+     */
+    static List<String> forkView(RevisionMap map, HeadLine line) {
+        List<Revision> forked = ForkRegion.of(map, line.heads(), line.forkPoints());
+        return forked.isEmpty() ? List.of() : AsciiGraph.lines(LaneLayout.of(map, forked), FORK_VIEW_ROWS);
+    }
+
+    /** The most rows of a fork view in the message. */
+    static final int FORK_VIEW_ROWS = 30;
 
     /** {@code head} or {@code <label>@head}: the upgrade target that fails for this line. */
     static String target(HeadLine line) {

@@ -44,7 +44,11 @@ class FailureMessageTest {
                 "Alembic migration graph has 2 heads, but at most 1 is allowed:",
                 "  - 2b2b2b2b2b2b (head)  migrations/versions/2b2b2b2b2b2b_add_orders.py  \"add orders\"",
                 "  - 3c3c3c3c3c3c (head)  migrations/versions/3c3c3c3c3c3c_add_users.py  \"add users\"",
-                "  They fork from 1a1a1a1a1a1a (migrations/versions/1a1a1a1a1a1a_init.py).",
+                "  They fork from 1a1a1a1a1a1a (migrations/versions/1a1a1a1a1a1a_init.py):",
+                "    * 2b2b2b2b2b2b (head)  add orders",
+                "    | * 3c3c3c3c3c3c (head)  add users",
+                "    |/",
+                "    * 1a1a1a1a1a1a (branchpoint) (base)  init",
                 WHY_HEAD,
                 FIX + "alembic merge -m \"merge heads\" 2b2b2b2b2b2b 3c3c3c3c3c3c"));
     }
@@ -98,7 +102,13 @@ class FailureMessageTest {
                 "Branch 'app_a' of the Alembic migration graph has 2 heads, but at most 1 is allowed:",
                 "  - m1m1 (app_a) (head)  migrations/versions/m1.py",
                 "  - m2m2 (app_a) (head)  migrations/versions/m2.py",
-                "  They fork from b1b1 (migrations/versions/b1.py), b2b2 (migrations/versions/b2.py).",
+                "  They fork from b1b1 (migrations/versions/b1.py), b2b2 (migrations/versions/b2.py):",
+                "    * m1m1 (app_a) (head) (mergepoint)",
+                "    |\\",
+                "    | | * m2m2 (app_a) (head) (mergepoint)",
+                "    |_|/",
+                "    * | b1b1 (branchpoint)",
+                "      * b2b2 (branchpoint)",
                 "Why: 'alembic upgrade app_a@head' will fail with \"Multiple head revisions are present for given"
                         + " argument 'app_a@head'; please specify a specific target revision, '<branchname>@head' to"
                         + " narrow to a specific head, or 'heads' for all heads\".",
